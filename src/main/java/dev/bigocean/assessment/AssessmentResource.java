@@ -1,0 +1,52 @@
+package dev.bigocean.assessment;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.bigocean.assessment.api.ResultsResponse;
+import dev.bigocean.assessment.api.ResumeResponse;
+import dev.bigocean.assessment.api.StartRequest;
+import dev.bigocean.assessment.api.StartResponse;
+import dev.bigocean.web.Ids;
+import dev.bigocean.web.JsonBody;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/assessment")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+    private final AssessmentService service;
+    private final JsonBody json;
+
+    AssessmentResource(AssessmentService service, JsonBody json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @POST
+    @Path("/start")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<StartResponse> start(String raw) {
+        StartRequest body = json.read(raw, StartRequest.class);
+        Ids.optionalUuid("userId", body == null ? null : body.userId());
+        return service.start(null)
+                .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString()));
+    }
+
+    @GET
+    @Path("/{sessionId}/resume")
+    public Uni<ResumeResponse> resume(@PathParam("sessionId") String sessionId) {
+        return service.resume(Ids.uuid("sessionId", sessionId));
+    }
+
+    @GET
+    @Path("/{sessionId}/results")
+    public Uni<ResultsResponse> results(@PathParam("sessionId") String sessionId) {
+        return service.results(Ids.uuid("sessionId", sessionId));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.bigocean.assessment;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.bigocean.assessment.api.MessageView;
+import dev.bigocean.assessment.api.ResultsResponse;
+import dev.bigocean.assessment.api.ResumeResponse;
+import dev.bigocean.scoring.Archetype;
+import dev.bigocean.scoring.ScoreSheet;
+import dev.bigocean.web.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Sessions: creation, lookup with expiry, resume and results. */
+@ApplicationScoped
+public class AssessmentService {
+
+    private final AssessmentRepository assessments;
+    private final MessageRepository messages;
+    private final ScoringService scoring;
+    private final AssessmentConfig config;
+
+    AssessmentService(AssessmentRepository assessments, MessageRepository messages, ScoringService scoring,
+            AssessmentConfig config) {
+        this.assessments = assessments;
+        this.messages = messages;
+        this.scoring = scoring;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<Assessment> start(UUID userId) {
+        Assessment assessment = new Assessment();
+        assessment.id = UUID.randomUUID();
+        assessment.userId = userId;
+        assessment.status = Assessment.ACTIVE;
+        assessment.createdAt = now();
+        assessment.lastActivityAt = assessment.createdAt;
+        return assessments.persist(assessment);
+    }
+
+    /**
+     * The session, or 404 {@code SessionNotFound} / 410 {@code SessionExpired}. An active session untouched for
+     * {@code expireAfter} is expired (completed sessions keep their results).
+     */
+    @WithSession
+    public Uni<Assessment> require(UUID sessionId) {
+        return assessments.findById(sessionId).map(found -> {
+            if (found == null) {
+                throw ApiException.sessionNotFound(sessionId.toString());
+            }
+            Instant expiresAt = found.lastActivityAt.plus(config.expireAfter());
+            if (Assessment.EXPIRED.equals(found.status) || (!found.isCompleted() && now().isAfter(expiresAt))) {
+                throw ApiException.sessionExpired(sessionId.toString(), expiresAt);
+            }
+            return found;
+        });
+    }
+
+    @WithSession
+    public Uni<ResumeResponse> resume(UUID sessionId) {
+        return require(sessionId).flatMap(session -> messages.conversation(sessionId)
+                .flatMap(list -> scoring.sheet(sessionId).map(sheet -> new ResumeResponse(
+                        list.stream().map(AssessmentService::view).toList(), sheet.confidenceMap(), session.status,
+                        session.messageCount, session.isCompleted()))));
+    }
+
+    @WithSession
+    public Uni<ResultsResponse> results(UUID sessionId) {
+        return require(sessionId).flatMap(session -> scoring.sheet(sessionId)).map(this::results);
+    }
+
+    ResultsResponse results(ScoreSheet sheet) {
+        Archetype archetype = scoring.archetype(sheet);
+        List<ResultsResponse.Trait> traits = sheet.traits().stream()
+                .map(t -> new ResultsResponse.Trait(t.trait().apiName(), t.score(), String.valueOf(t.level().letter()),
+                        t.confidence()))
+                .toList();
+        List<ResultsResponse.Facet> facets = sheet.facets().stream()
+                .map(f -> new ResultsResponse.Facet(f.facet().apiName(), f.facet().trait().apiName(), f.score(), f.confidence()))
+                .toList();
+        return new ResultsResponse(sheet.oceanCode5(), sheet.oceanCode4(), archetype.name(), archetype.description(),
+                archetype.color(), archetype.curated(), traits, facets, sheet.overallConfidence());
+    }
+
+    static MessageView view(Message m) {
+        return new MessageView(m.id.toString(), m.role, m.content, m.createdAt.toString());
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.bigocean.assessment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One stored conversation message, with the token usage of the model call that produced it (assistant messages). */
+@Entity
+@Table(name = "assessment_message")
+public class Message {
+
+    public static final String USER = "user";
+    public static final String ASSISTANT = "assistant";
+
+    @Id
+    public UUID id;
+    public UUID sessionId;
+    public int seq;
+    public String role;
+    public String content;
+    public UUID replyTo;
+    public String idempotencyKey;
+    public String model;
+    public Integer inputTokens;
+    public Integer outputTokens;
+    public Long costMicros;
+    public Instant createdAt;
+
+    public boolean isUser() {
+        return USER.equals(role);
+    }
+}

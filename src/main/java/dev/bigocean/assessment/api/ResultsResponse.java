@@ -1,0 +1,17 @@
+package dev.bigocean.assessment.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Body of {@code GET /api/assessment/:sessionId/results}. */
+public record ResultsResponse(String oceanCode5, String oceanCode4, String archetypeName, String archetypeDescription,
+        String archetypeColor, @JsonProperty("isCurated") boolean isCurated, List<Trait> traits, List<Facet> facets,
+        int overallConfidence) {
+
+    public record Trait(String name, double score, String level, int confidence) {
+    }
+
+    public record Facet(String name, String traitName, double score, int confidence) {
+    }
+}

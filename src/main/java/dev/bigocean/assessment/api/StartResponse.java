@@ -1,0 +1,4 @@
+package dev.bigocean.assessment.api;
+
+public record StartResponse(String sessionId, String createdAt) {
+}

@@ -1,0 +1,148 @@
+package dev.bigocean.web;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A domain error with the reference's {@code _tag}, HTTP status and extra fields. Services throw these; only
+ * {@link ErrorMapper} turns them into response bodies. The factories below are the complete list of tags.
+ */
+public final class ApiException extends RuntimeException {
+
+    private final String tag;
+    private final int status;
+    private final Map<String, Object> fields;
+    private final Map<String, String> headers;
+
+    private ApiException(String tag, int status, String message, Map<String, Object> fields, Map<String, String> headers) {
+        super(message, null, false, false);
+        this.tag = tag;
+        this.status = status;
+        this.fields = Collections.unmodifiableMap(fields);
+        this.headers = Collections.unmodifiableMap(headers);
+    }
+
+    private static ApiException of(String tag, int status, String message, Object... keyValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            fields.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return new ApiException(tag, status, message, fields, Map.of());
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public ApiException withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new ApiException(tag, status, getMessage(), fields, h);
+    }
+
+    public static ApiException validation(String field, String message) {
+        return of("ValidationError", 400, message, "field", field);
+    }
+
+    public static ApiException sessionNotFound(String sessionId) {
+        return of("SessionNotFound", 404, "Session not found", "sessionId", sessionId);
+    }
+
+    public static ApiException sessionExpired(String sessionId, Instant expiredAt) {
+        return of("SessionExpired", 410, "Session has expired", "sessionId", sessionId, "expiredAt", expiredAt.toString());
+    }
+
+    public static ApiException sessionCompleted(String sessionId) {
+        return of("SessionCompleted", 409, "This assessment is complete; its results are ready", "sessionId", sessionId);
+    }
+
+    public static ApiException turnInProgress(String sessionId) {
+        return of("TurnInProgress", 409, "Another message is still being answered in this session; retry when it is done",
+                "sessionId", sessionId);
+    }
+
+    public static ApiException messageNotFound(String assessmentMessageId) {
+        return of("MessageNotFound", 404, "Message not found", "assessmentMessageId", assessmentMessageId);
+    }
+
+    public static ApiException database() {
+        return of("DatabaseError", 500, "A database operation failed");
+    }
+
+    public static ApiException internal() {
+        return of("InternalError", 500, "An unexpected error occurred");
+    }
+
+    public static ApiException rateLimitExceeded(String userId, Instant resetAt, long retryAfterSeconds) {
+        return of("RateLimitExceeded", 429, "Rate limit exceeded", "userId", userId, "resetAt", resetAt.toString())
+                .withHeader("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
+    }
+
+    public static ApiException costLimitExceeded(long dailySpendCents, long limitCents) {
+        return of("CostLimitExceeded", 503, "Daily cost budget exceeded", "dailySpend", dailySpendCents, "limit", limitCents);
+    }
+
+    public static ApiException profileNotFound(String publicProfileId) {
+        return of("ProfileNotFound", 404, "Profile not found", "publicProfileId", publicProfileId);
+    }
+
+    public static ApiException profileError(String message) {
+        return of("ProfileError", 422, message);
+    }
+
+    public static ApiException profilePrivate(String publicProfileId) {
+        return of("ProfilePrivate", 403, "This profile is private", "publicProfileId", publicProfileId);
+    }
+
+    public static ApiException invalidCredentials() {
+        return of("InvalidCredentials", 401, "Invalid email or password");
+    }
+
+    public static ApiException userAlreadyExists() {
+        return of("UserAlreadyExists", 409, "An account with this email already exists");
+    }
+
+    public static ApiException unauthorized(String message) {
+        return of("Unauthorized", 401, message);
+    }
+
+    public static ApiException agentInvocation(String agentName, String sessionId) {
+        return of("AgentInvocationError", 503, "The interviewer could not answer right now; your message is saved, please retry",
+                "agentName", agentName, "sessionId", sessionId);
+    }
+
+    public static ApiException invalidFacetName(String facetName, List<String> validFacets) {
+        return of("InvalidFacetNameError", 422, "Unknown facet name", "facetName", facetName, "validFacets", validFacets);
+    }
+
+    public static ApiException notFound(String path) {
+        return of("NotFound", 404, "No such endpoint", "path", path);
+    }
+
+    public static ApiException methodNotAllowed() {
+        return of("MethodNotAllowed", 405, "Method not allowed on this endpoint");
+    }
+
+    public static ApiException unsupportedMediaType() {
+        return of("UnsupportedMediaType", 415, "Send the request body as application/json");
+    }
+
+    public static ApiException notAcceptable() {
+        return of("NotAcceptable", 406, "This endpoint answers application/json (or text/event-stream where documented)");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.bigocean.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** The one place where errors become {@code {"_tag", "message", …}} bodies. No stack trace or SQL reaches a body. */
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    public static Response toResponse(ApiException e) {
+        Response.ResponseBuilder builder = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body(e));
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    /** The JSON body of an error, also used for the SSE {@code error} event. */
+    public static Map<String, Object> body(ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("_tag", e.tag());
+        body.putAll(e.fields());
+        body.put("message", e.getMessage());
+        return body;
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return toResponse(e);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return toResponse(validationOf(e));
+    }
+
+    ApiException validationOf(JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            if (!path.isEmpty()) {
+                field = path.toString();
+            }
+        }
+        String message = "body".equals(field) ? "The request body is not valid JSON" : field + " has the wrong type";
+        return ApiException.validation(field, message);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e instanceof NotFoundException) {
+            return toResponse(ApiException.notFound("/" + uri.getPath().replaceFirst("^/", "")));
+        }
+        if (e instanceof NotAllowedException) {
+            return toResponse(ApiException.methodNotAllowed());
+        }
+        if (e instanceof NotSupportedException) {
+            return toResponse(ApiException.unsupportedMediaType());
+        }
+        if (e instanceof NotAcceptableException) {
+            return toResponse(ApiException.notAcceptable());
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 400 && status < 500) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JsonProcessingException json) {
+                return json(json);
+            }
+            return toResponse(ApiException.validation("body", "The request could not be read"));
+        }
+        LOG.error("Unexpected web exception", e);
+        return toResponse(ApiException.internal());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (isDatabaseFailure(e)) {
+            LOG.error("Database operation failed", e);
+            return toResponse(ApiException.database());
+        }
+        LOG.error("Unexpected error", e);
+        return toResponse(ApiException.internal());
+    }
+
+    static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("io.vertx.pgclient") || name.startsWith("io.vertx.sqlclient") || name.startsWith("org.hibernate")
+                    || name.startsWith("jakarta.persistence") || name.startsWith("java.sql")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
