@@ -45,6 +45,8 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + redisPort);
+        config.put("quarkus.langchain4j.openai.nerin.base-url", stub.baseUrl());
+        config.put("quarkus.langchain4j.openai.analyzer.base-url", stub.baseUrl());
         return config;
     }
 
