@@ -1,0 +1,35 @@
+package dev.bigocean.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * Who is calling, resolved once per request before any resource runs (session cookie, OIDC bearer token, or a trusted
+ * internal {@code x-user-id}). Empty for anonymous callers.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    private UUID id;
+    private String via = "anonymous";
+
+    public Optional<UUID> id() {
+        return Optional.ofNullable(id);
+    }
+
+    public boolean authenticated() {
+        return id != null;
+    }
+
+    /** How the caller was identified: {@code cookie}, {@code oidc}, {@code internal} or {@code anonymous}. */
+    public String via() {
+        return via;
+    }
+
+    public void authenticate(UUID userId, String via) {
+        this.id = userId;
+        this.via = via;
+    }
+}
