@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.bigocean.assessment.api.MessageView;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
+import dev.bigocean.conversation.ConversationContent;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
@@ -34,6 +35,7 @@ public class AssessmentService {
         this.config = config;
     }
 
+    /** A new active session whose first message is Nerin's opening greeting (a fixed text: no model call, no cost). */
     @WithTransaction
     public Uni<Assessment> start(UUID userId) {
         Assessment assessment = new Assessment();
@@ -42,7 +44,15 @@ public class AssessmentService {
         assessment.status = Assessment.ACTIVE;
         assessment.createdAt = now();
         assessment.lastActivityAt = assessment.createdAt;
-        return assessments.persist(assessment);
+        assessment.messageCount = 1;
+        Message opening = new Message();
+        opening.id = UUID.randomUUID();
+        opening.sessionId = assessment.id;
+        opening.seq = 1;
+        opening.role = Message.ASSISTANT;
+        opening.content = ConversationContent.get().opening();
+        opening.createdAt = assessment.createdAt;
+        return assessments.persist(assessment).call(() -> messages.persist(opening));
     }
 
     /**

@@ -27,6 +27,7 @@ public class Message {
     public Integer inputTokens;
     public Integer outputTokens;
     public Long costMicros;
+    public String focus;
     public Instant createdAt;
 
     public boolean isUser() {

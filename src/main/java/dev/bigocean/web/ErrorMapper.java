@@ -103,7 +103,7 @@ public class ErrorMapper {
         return toResponse(ApiException.internal());
     }
 
-    static boolean isDatabaseFailure(Throwable e) {
+    public static boolean isDatabaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
             if (name.startsWith("io.vertx.pgclient") || name.startsWith("io.vertx.sqlclient") || name.startsWith("org.hibernate")

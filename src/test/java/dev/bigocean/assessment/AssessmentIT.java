@@ -8,25 +8,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.testsupport.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class AssessmentIT {
-
-    static String start() {
-        return given().contentType(ContentType.JSON).body("{}")
-                .when().post("/api/assessment/start")
-                .then().statusCode(200)
-                .body("sessionId", matchesPattern("[0-9a-f-]{36}"))
-                .body("createdAt", notNullValue())
-                .extract().path("sessionId");
-    }
 
     @Test
     void healthAnswersOk() {
@@ -35,7 +28,7 @@ class AssessmentIT {
 
     @Test
     void newSessionHasDefaultResults() {
-        String id = start();
+        String id = Api.startSession();
         given().when().get("/api/assessment/{id}/results", id).then().statusCode(200)
                 .body("oceanCode5", equalTo("MMMMM"))
                 .body("oceanCode4", equalTo("2222"))
@@ -57,9 +50,12 @@ class AssessmentIT {
 
     @Test
     void newSessionResumesEmpty() {
-        String id = start();
+        String id = Api.startSession();
         given().when().get("/api/assessment/{id}/resume", id).then().statusCode(200)
-                .body("messages", hasSize(0))
+                .body("messages", hasSize(1))
+                .body("messages[0].role", equalTo("assistant"))
+                .body("messages[0].content", startsWith("Hi, I'm Nerin"))
+                .body("messages[0].id", matchesPattern("[0-9a-f-]{36}"))
                 .body("confidence.openness", equalTo(0.0f))
                 .body("confidence.neuroticism", equalTo(0.0f))
                 .body("status", equalTo("active"));

@@ -136,7 +136,10 @@ public final class OpenAiStub implements AutoCloseable {
 
     // ---------------------------------------------------------------- configuration
 
-    /** Sets the responder consulted when the queue is empty; {@code null} restores the default. */
+    /**
+     * Sets the responder consulted when the queue is empty; a {@code null} function restores the default
+     * (or use {@link #reset()}).
+     */
     public void respondWith(Function<RecordedRequest, StubReply> responder) {
         this.responder = responder == null ? DEFAULT_RESPONDER : responder;
     }

@@ -1,0 +1,23 @@
+package dev.bigocean.conversation;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How Nerin's turns are built and guarded. */
+@ConfigMapping(prefix = "bigocean.conversation")
+public interface ConversationConfig {
+
+    /** How many recent exchanges (user message + Nerin reply) are sent verbatim each turn. */
+    @WithDefault("6")
+    int historyExchanges();
+
+    /** A turn holds the session's turn lock at most this long (a crashed instance's lock expires after it). */
+    @WithDefault("PT3M")
+    Duration turnLockTimeout();
+
+    /** How long an {@code Idempotency-Key} replays the stored reply. */
+    @WithDefault("PT24H")
+    Duration idempotencyWindow();
+}

@@ -1,0 +1,95 @@
+package dev.bigocean.conversation;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.bigocean.assessment.AssessmentConfig;
+import dev.bigocean.conversation.api.MessageRequest;
+import dev.bigocean.conversation.api.MessageResponse;
+import dev.bigocean.web.ApiException;
+import dev.bigocean.web.ErrorMapper;
+import dev.bigocean.web.Ids;
+import dev.bigocean.web.JsonBody;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /api/assessment/message}: one Nerin turn, as JSON or, with {@code Accept: text/event-stream}, streamed
+ * ({@code token} events, then {@code done} with the JSON body, or {@code error} with the {@code _tag} body).
+ */
+@Path("/api/assessment/message")
+public class ConversationResource {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+
+    private final ConversationService conversation;
+    private final JsonBody json;
+    private final AssessmentConfig config;
+
+    ConversationResource(ConversationService conversation, JsonBody json, AssessmentConfig config) {
+        this.conversation = conversation;
+        this.json = json;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<MessageResponse> message(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return conversation.turn(request(raw, idempotencyKey))
+                .filter(event -> !(event instanceof TurnEvent.Token))
+                .toUni()
+                .map(event -> {
+                    if (event instanceof TurnEvent.Failed failed) {
+                        throw failed.error();
+                    }
+                    return ((TurnEvent.Done) event).response();
+                });
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context Sse sse) {
+        return conversation.turn(request(raw, idempotencyKey)).map(event -> {
+            if (event instanceof TurnEvent.Token token) {
+                return event(sse, "token", Map.of("delta", token.delta()));
+            }
+            if (event instanceof TurnEvent.Done done) {
+                return event(sse, "done", done.response());
+            }
+            return event(sse, "error", ErrorMapper.body(((TurnEvent.Failed) event).error()));
+        });
+    }
+
+    private static OutboundSseEvent event(Sse sse, String name, Object data) {
+        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
+    }
+
+    private ConversationService.TurnRequest request(String raw, String idempotencyKey) {
+        MessageRequest body = json.require(raw, MessageRequest.class);
+        var sessionId = Ids.uuid("sessionId", body.sessionId());
+        String message = body.message();
+        if (message == null || message.isBlank()) {
+            throw ApiException.validation("message", "message is required");
+        }
+        if (message.length() > config.maxMessageLength()) {
+            throw ApiException.validation("message", "message is longer than " + config.maxMessageLength() + " characters");
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.validation("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
+        return new ConversationService.TurnRequest(sessionId, message.strip(), idempotencyKey);
+    }
+}

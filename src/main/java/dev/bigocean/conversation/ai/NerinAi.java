@@ -1,0 +1,24 @@
+package dev.bigocean.conversation.ai;
+
+import dev.langchain4j.service.SystemMessage;
+import dev.langchain4j.service.UserMessage;
+import io.quarkiverse.langchain4j.RegisterAiService;
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * Nerin, the interviewer. Streaming only; the stored conversation is passed once per turn through the bounded
+ * {@code history} and {@code progress} (no chat memory, so nothing is ever sent twice).
+ */
+@RegisterAiService(streamingChatLanguageModelSupplier = NerinModelSupplier.class,
+        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
+public interface NerinAi {
+
+    @SystemMessage(fromResource = "prompts/nerin-system-v1.txt")
+    @UserMessage(fromResource = "prompts/nerin-turn-v1.txt")
+    Multi<ChatEvent> turn(String progress, String history, String focus, String userMessage);
+
+    @SystemMessage(fromResource = "prompts/nerin-system-v1.txt")
+    @UserMessage(fromResource = "prompts/nerin-closing-v1.txt")
+    Multi<ChatEvent> closing(String progress, String history, String userMessage);
+}

@@ -1,0 +1,42 @@
+package dev.bigocean.conversation.ai;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import dev.bigocean.platform.LlmConfig;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import io.quarkiverse.langchain4j.ModelName;
+import io.quarkus.runtime.StartupEvent;
+
+/** Chooses Nerin's model once: the named {@code nerin} OpenAI model, or {@link OfflineNerinModel}. */
+@ApplicationScoped
+public class NerinModels {
+
+    private static final Logger LOG = Logger.getLogger(NerinModels.class);
+
+    private final StreamingChatModel model;
+    private final boolean offline;
+
+    NerinModels(LlmConfig config, @ModelName("nerin") Instance<StreamingChatModel> online) {
+        this.offline = config.nerinOffline();
+        this.model = offline ? new OfflineNerinModel() : online.get();
+    }
+
+    void logMode(@jakarta.enterprise.event.Observes StartupEvent event) {
+        if (offline) {
+            LOG.warn("Nerin runs OFFLINE: no API key configured, a deterministic local interviewer answers (set OPENAI_API_KEY to use a real model)");
+        } else {
+            LOG.info("Nerin uses the configured OpenAI-compatible model");
+        }
+    }
+
+    public StreamingChatModel streaming() {
+        return model;
+    }
+
+    public boolean offline() {
+        return offline;
+    }
+}

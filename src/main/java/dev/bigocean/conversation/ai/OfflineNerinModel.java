@@ -1,0 +1,158 @@
+package dev.bigocean.conversation.ai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.bigocean.conversation.ConversationContent;
+import dev.bigocean.scoring.Facet;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+
+/**
+ * The offline interviewer: a deterministic local implementation of the LangChain4j chat-model interfaces, used when no
+ * API key is configured. It reads the same prompt a real model gets: it acknowledges the fenced user message (echoing a
+ * short phrase of it) and asks a question from the question bank for the focus the steering chose, or closes warmly
+ * when the prompt is the closing one. Not a test double: it exists so the whole flow runs without a key.
+ */
+public class OfflineNerinModel implements StreamingChatModel, ChatModel {
+
+    public static final String MODEL_NAME = "offline-nerin";
+    private static final Pattern USER_MESSAGE = Pattern.compile("<user_message>\\s*(.*?)\\s*</user_message>", Pattern.DOTALL);
+    private static final Pattern FOCUS = Pattern.compile("^Focus for your next question: (.+)$", Pattern.MULTILINE);
+    private static final Pattern USER_TURN = Pattern.compile("User message (\\d+) of");
+
+    private final ConversationContent content = ConversationContent.get();
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        return respond(request);
+    }
+
+    @Override
+    public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+        ChatResponse response;
+        try {
+            response = respond(request);
+        } catch (RuntimeException e) {
+            handler.onError(e);
+            return;
+        }
+        for (String piece : pieces(response.aiMessage().text())) {
+            handler.onPartialResponse(piece);
+        }
+        handler.onCompleteResponse(response);
+    }
+
+    ChatResponse respond(ChatRequest request) {
+        String prompt = lastUserText(request.messages());
+        Matcher user = USER_MESSAGE.matcher(prompt);
+        String userText = user.find() ? user.group(1) : "";
+        Matcher focus = FOCUS.matcher(prompt);
+        String reply;
+        int seed = Math.abs(userText.hashCode());
+        String acknowledgement = acknowledgement(userText, seed);
+        if (!focus.find()) {
+            reply = acknowledgement + " " + content.closing();
+        } else {
+            Facet facet = content.facetOfHint(focus.group(1)).orElse(Facet.IMAGINATION);
+            List<String> questions = content.questions(facet);
+            Matcher turn = USER_TURN.matcher(prompt);
+            int turnNumber = turn.find() ? Integer.parseInt(turn.group(1)) : seed;
+            reply = acknowledgement + " " + questions.get(turnNumber % questions.size());
+        }
+        int inputTokens = Math.max(1, request.messages().stream().mapToInt(m -> text(m).length()).sum() / 4);
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(reply))
+                .modelName(MODEL_NAME)
+                .tokenUsage(new TokenUsage(inputTokens, Math.max(1, reply.length() / 4)))
+                .finishReason(FinishReason.STOP)
+                .build();
+    }
+
+    private String acknowledgement(String userText, int seed) {
+        List<String> acks = content.acknowledgements();
+        String echo = echo(userText);
+        String ack = acks.get(seed % acks.size());
+        if (ack.contains("{echo}") && echo.isEmpty()) {
+            ack = acks.stream().filter(a -> !a.contains("{echo}")).findFirst().orElse("Thank you for sharing that.");
+        }
+        return ack.replace("{echo}", echo);
+    }
+
+    /** A short phrase of the user's message: its first few words, without quotes. */
+    static String echo(String userText) {
+        String firstSentence = userText.split("(?<=[.!?])\\s+", 2)[0];
+        String[] words = firstSentence.replaceAll("[\"“”]", "").replaceAll("[.!?,;:]+$", "").strip().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return "";
+        }
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 7)));
+    }
+
+    private static List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        Matcher m = Pattern.compile("\\S+\\s*").matcher(text);
+        while (m.find()) {
+            pieces.add(m.group());
+        }
+        return pieces;
+    }
+
+    private static String lastUserText(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof UserMessage) {
+                return text(messages.get(i));
+            }
+        }
+        return "";
+    }
+
+    private static String text(ChatMessage message) {
+        if (message instanceof UserMessage u) {
+            return u.hasSingleText() ? u.singleText() : u.toString();
+        }
+        if (message instanceof SystemMessage s) {
+            return s.text();
+        }
+        if (message instanceof AiMessage a) {
+            return a.text() == null ? "" : a.text();
+        }
+        return "";
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return ChatRequestParameters.builder().modelName(MODEL_NAME).build();
+    }
+
+    @Override
+    public List<ChatModelListener> listeners() {
+        return List.of();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return ModelProvider.OTHER;
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return Set.of();
+    }
+}

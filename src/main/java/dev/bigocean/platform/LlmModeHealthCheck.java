@@ -1,0 +1,36 @@
+package dev.bigocean.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Says in {@code /q/health} whether each model role is online or offline, and where PostgreSQL and Redis are. */
+@Liveness
+@Readiness
+@ApplicationScoped
+public class LlmModeHealthCheck implements HealthCheck {
+
+    private final LlmConfig llm;
+    private final String infrastructure;
+
+    LlmModeHealthCheck(LlmConfig llm, @ConfigProperty(name = "bigocean.infrastructure.mode", defaultValue = "configured") String infrastructure) {
+        this.llm = llm;
+        this.infrastructure = infrastructure;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean anyOffline = llm.nerinOffline() || llm.analyzerOffline();
+        return HealthCheckResponse.named("big-ocean")
+                .up()
+                .withData("mode", anyOffline ? "offline" : "online")
+                .withData("nerin", llm.nerinOffline() ? "offline" : "online")
+                .withData("analyzer", llm.analyzerOffline() ? "offline" : "online")
+                .withData("infrastructure", infrastructure)
+                .build();
+    }
+}
