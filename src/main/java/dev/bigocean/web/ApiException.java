@@ -105,6 +105,12 @@ public final class ApiException extends RuntimeException {
         return of("ProfileError", 422, message);
     }
 
+    public static ApiException confidenceTooLow(int overallConfidence, int requiredConfidence) {
+        return of("ProfileError", 422, "Your assessment confidence is " + overallConfidence + "%; a shareable profile needs at least "
+                + requiredConfidence + "%. Keep talking with Nerin to raise it.", "overallConfidence", overallConfidence,
+                "requiredConfidence", requiredConfidence);
+    }
+
     public static ApiException profilePrivate(String publicProfileId) {
         return of("ProfilePrivate", 403, "This profile is private", "publicProfileId", publicProfileId);
     }

@@ -1,0 +1,122 @@
+package dev.bigocean.profile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.bigocean.assessment.AssessmentService;
+import dev.bigocean.assessment.ScoringService;
+import dev.bigocean.identity.CurrentUser;
+import dev.bigocean.profile.api.ProfileView;
+import dev.bigocean.profile.api.ShareResponse;
+import dev.bigocean.profile.api.VisibilityResponse;
+import dev.bigocean.scoring.Archetype;
+import dev.bigocean.scoring.ScoreSheet;
+import dev.bigocean.web.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Sharing a session as a public profile, viewing it (scores computed from the stored evidence) and its visibility. */
+@ApplicationScoped
+class ProfileService {
+
+    private final AssessmentService assessments;
+    private final ScoringService scoring;
+    private final ProfileRepository profiles;
+    private final CurrentUser currentUser;
+    private final ProfileConfig config;
+    private final String frontendUrl;
+
+    ProfileService(AssessmentService assessments, ScoringService scoring, ProfileRepository profiles, CurrentUser currentUser,
+            ProfileConfig config, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
+        this.assessments = assessments;
+        this.scoring = scoring;
+        this.profiles = profiles;
+        this.currentUser = currentUser;
+        this.config = config;
+        this.frontendUrl = frontendUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * The session's profile, created (public) on the first call once {@code overallConfidence} reaches the threshold.
+     * A session that already has a profile gets it back as it is, whatever its confidence is now.
+     */
+    @WithSession
+    Uni<ShareResponse> share(UUID sessionId) {
+        UUID caller = currentUser.id().orElse(null);
+        return assessments.require(sessionId).flatMap(session -> {
+            if (session.userId != null && !session.userId.equals(caller)) {
+                // Someone else's session: answer as if it did not exist (ownership is not leaked).
+                throw ApiException.sessionNotFound(sessionId.toString());
+            }
+            return scoring.sheet(sessionId);
+        }).flatMap(sheet -> {
+            int confidence = sheet.overallConfidence();
+            if (confidence >= config.minShareConfidence()) {
+                return profiles.insertIfAbsent(sessionId).flatMap(inserted -> profiles.bySession(sessionId));
+            }
+            return profiles.bySession(sessionId).map(existing -> {
+                if (existing == null) {
+                    throw ApiException.confidenceTooLow(confidence, config.minShareConfidence());
+                }
+                return existing;
+            });
+        }).map(profile -> {
+            if (profile == null) {
+                // The session was deleted between the insert and the read.
+                throw ApiException.sessionNotFound(sessionId.toString());
+            }
+            return new ShareResponse(profile.id.toString(), shareableUrl(profile.id), profile.isPublic);
+        });
+    }
+
+    /**
+     * The public view. A private profile answers 403 to everyone but its owner. A public view by anyone but the owner
+     * is counted in the same statement that reads the profile.
+     */
+    @WithSession
+    Uni<ProfileView> view(UUID id) {
+        UUID viewer = currentUser.id().orElse(null);
+        return profiles.view(id, viewer).flatMap(target -> {
+            if (target == null) {
+                throw ApiException.profileNotFound(id.toString());
+            }
+            boolean owner = viewer != null && viewer.equals(target.ownerId());
+            if (!target.isPublic() && !owner) {
+                throw ApiException.profilePrivate(id.toString());
+            }
+            return scoring.sheet(target.sessionId()).map(sheet -> view(sheet, target.isPublic()));
+        });
+    }
+
+    /** Changes the visibility; only the owner (the session's user) may, anyone else gets 401 as the reference says. */
+    Uni<VisibilityResponse> setVisibility(UUID id, UUID caller, boolean isPublic) {
+        return profiles.setVisibility(id, caller, isPublic).map(change -> {
+            if (change == null) {
+                throw ApiException.profileNotFound(id.toString());
+            }
+            if (change.isPublic() == null) {
+                throw ApiException.unauthorized("Only the owner of this profile can change its visibility");
+            }
+            return new VisibilityResponse(change.isPublic());
+        });
+    }
+
+    String shareableUrl(UUID id) {
+        return frontendUrl + "/profile/" + id;
+    }
+
+    ProfileView view(ScoreSheet sheet, boolean isPublic) {
+        Archetype archetype = scoring.archetype(sheet);
+        Map<String, String> traits = new LinkedHashMap<>();
+        sheet.traits().forEach(t -> traits.put(t.trait().apiName(), t.level().word()));
+        Map<String, ProfileView.FacetView> facets = new LinkedHashMap<>();
+        sheet.facets().forEach(f -> facets.put(f.facet().apiName(), new ProfileView.FacetView(f.score(), f.confidence())));
+        return new ProfileView(archetype.name(), sheet.oceanCode5(), archetype.description(), archetype.color(), traits, facets,
+                isPublic);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.bigocean.profile.api;
+
+/** Body of {@code POST /api/profile/share}. */
+public record ShareRequest(String sessionId) {
+}

@@ -1,0 +1,19 @@
+package dev.bigocean.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProfileServiceTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://bigocean.dev", "https://bigocean.dev/", "https://bigocean.dev//"})
+    void shareableUrlIsFrontendUrlWithoutTrailingSlashPlusProfilePath(String frontendUrl) {
+        UUID id = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000001");
+        ProfileService service = new ProfileService(null, null, null, null, null, frontendUrl);
+        assertEquals("https://bigocean.dev/profile/" + id, service.shareableUrl(id));
+    }
+}
