@@ -85,14 +85,16 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
                 .build();
     }
 
+    /** A warm acknowledgement that echoes a short phrase of what the user said (or a plain one for an empty echo). */
     private String acknowledgement(String userText, int seed) {
-        List<String> acks = content.acknowledgements();
         String echo = echo(userText);
-        String ack = acks.get(seed % acks.size());
-        if (ack.contains("{echo}") && echo.isEmpty()) {
-            ack = acks.stream().filter(a -> !a.contains("{echo}")).findFirst().orElse("Thank you for sharing that.");
+        List<String> candidates = content.acknowledgements().stream()
+                .filter(a -> a.contains("{echo}") != echo.isEmpty())
+                .toList();
+        if (candidates.isEmpty()) {
+            return "Thank you for sharing that.";
         }
-        return ack.replace("{echo}", echo);
+        return candidates.get(seed % candidates.size()).replace("{echo}", echo);
     }
 
     /** A short phrase of the user's message: its first few words, without quotes. */
