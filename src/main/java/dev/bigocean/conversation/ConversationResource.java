@@ -13,6 +13,9 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.bigocean.assessment.AssessmentConfig;
 import dev.bigocean.conversation.api.MessageRequest;
 import dev.bigocean.conversation.api.MessageResponse;
@@ -35,11 +38,13 @@ public class ConversationResource {
     private final ConversationService conversation;
     private final JsonBody json;
     private final AssessmentConfig config;
+    private final ObjectMapper mapper;
 
-    ConversationResource(ConversationService conversation, JsonBody json, AssessmentConfig config) {
+    ConversationResource(ConversationService conversation, JsonBody json, AssessmentConfig config, ObjectMapper mapper) {
         this.conversation = conversation;
         this.json = json;
         this.config = config;
+        this.mapper = mapper;
     }
 
     @POST
@@ -73,8 +78,13 @@ public class ConversationResource {
         });
     }
 
-    private static OutboundSseEvent event(Sse sse, String name, Object data) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
+    /** A named event whose {@code data} line is the JSON text itself (no extra SSE fields). */
+    private OutboundSseEvent event(Sse sse, String name, Object data) {
+        try {
+            return sse.newEventBuilder().name(name).data(String.class, mapper.writeValueAsString(data)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise an SSE event", e);
+        }
     }
 
     private ConversationService.TurnRequest request(String raw, String idempotencyKey) {

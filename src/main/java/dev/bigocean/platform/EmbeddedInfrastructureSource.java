@@ -7,9 +7,11 @@ import java.util.Set;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.quarkus.runtime.ExecutionMode;
+
 /**
- * Supplies the datasource and Redis URLs of embedded servers, starting them the first time one of those URLs is read
- * (so a build, or a run with explicit URLs, never starts them). The servers live in {@link EmbeddedServers}, which is
+ * Supplies the datasource and Redis URLs of embedded servers, starting them the first time a running application reads
+ * one of those URLs (so a build, or a run with explicit URLs, never starts them). The servers live in {@link EmbeddedServers}, which is
  * only loaded when the embedded artifacts are on the classpath (they are left out of production images).
  */
 final class EmbeddedInfrastructureSource implements ConfigSource {
@@ -65,7 +67,7 @@ final class EmbeddedInfrastructureSource implements ConfigSource {
 
     @Override
     public String getValue(String name) {
-        if (!names.contains(name)) {
+        if (!names.contains(name) || !running()) {
             return null;
         }
         if (name.equals(REDIS)) {
@@ -78,6 +80,15 @@ final class EmbeddedInfrastructureSource implements ConfigSource {
             case PG_USER -> "postgres";
             default -> null;
         };
+    }
+
+    /**
+     * Only a running application starts servers: during the build (augmentation) and static init nothing is started
+     * and no value is given, so no embedded port is ever recorded into the packaged application.
+     */
+    private static boolean running() {
+        ExecutionMode mode = ExecutionMode.current();
+        return mode == ExecutionMode.RUNTIME_INIT || mode == ExecutionMode.RUNNING;
     }
 
     @Override

@@ -5,11 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Says in {@code /q/health} whether each model role is online or offline, and where PostgreSQL and Redis are. */
-@Liveness
 @Readiness
 @ApplicationScoped
 public class LlmModeHealthCheck implements HealthCheck {

@@ -110,6 +110,7 @@ class ConversationIT {
                 .extract().asString();
         List<Sse.Event> events = Sse.parse(body);
         assertTrue(events.size() >= 3, body);
+        assertTrue(body.lines().allMatch(l -> l.isEmpty() || l.startsWith("event:") || l.startsWith("data:")), body);
         StringBuilder text = new StringBuilder();
         for (Sse.Event e : events.subList(0, events.size() - 1)) {
             assertEquals("token", e.name());
