@@ -171,7 +171,8 @@ public class ConversationService {
 
     private void fail(UUID sessionId, UUID lock, Throwable failure, UnicastProcessor<TurnEvent> out) {
         boolean database = failure instanceof TurnRepository.LostTurnLock || ErrorMapper.isDatabaseFailure(failure);
-        LOG.warnf(failure, "Nerin turn failed for session %s", sessionId);
+        LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
+        LOG.debug("Nerin turn failure", failure);
         ApiException error = database ? ApiException.database()
                 : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
         turns.unlock(sessionId, lock).subscribe().with(v -> {
