@@ -87,8 +87,8 @@ class TurnRepository {
     }
 
     /**
-     * Stores the user message and its analysis job in one transaction (reusing {@code reuse} when a retry sends the
-     * same message again) and returns the stored message.
+     * Stores the user message and its analysis job in one transaction (reusing the already stored message when a
+     * retry sends it again, see {@link #reusable}) and returns the stored message.
      */
     Uni<Message> storeUserMessage(UUID sessionId, UUID lock, String content, String idempotencyKey, Duration window) {
         return pool.withTransaction(tx -> reusable(tx, sessionId, content, idempotencyKey).flatMap(existing -> {
@@ -129,7 +129,7 @@ class TurnRepository {
      */
     private Uni<Optional<Message>> reusable(SqlConnection tx, UUID sessionId, String content, String idempotencyKey) {
         return tx.preparedQuery("""
-                SELECT m.id, m.seq, m.content, m.created_at, m.idempotency_key FROM assessment_message m
+                SELECT m.id, m.seq, m.role, m.content, m.created_at, m.idempotency_key FROM assessment_message m
                 WHERE m.session_id = $1 AND m.role = 'user'
                   AND NOT EXISTS (SELECT 1 FROM assessment_message a WHERE a.reply_to = m.id)
                   AND ((m.idempotency_key IS NOT NULL AND m.idempotency_key = $3)
@@ -141,14 +141,8 @@ class TurnRepository {
                         return Optional.empty();
                     }
                     Row r = rows.iterator().next();
-                    Message m = new Message();
-                    m.id = r.getUUID("id");
-                    m.sessionId = sessionId;
-                    m.seq = r.getInteger("seq");
-                    m.role = Message.USER;
-                    m.content = r.getString("content");
+                    Message m = message(sessionId, r);
                     m.idempotencyKey = r.getString("idempotency_key");
-                    m.createdAt = r.getOffsetDateTime("created_at").toInstant();
                     return Optional.of(m);
                 });
     }
@@ -178,14 +172,7 @@ class TurnRepository {
                 .map(rows -> {
                     List<Message> list = new ArrayList<>();
                     for (Row r : rows) {
-                        Message m = new Message();
-                        m.id = r.getUUID("id");
-                        m.sessionId = sessionId;
-                        m.seq = r.getInteger("seq");
-                        m.role = r.getString("role");
-                        m.content = r.getString("content");
-                        m.createdAt = r.getOffsetDateTime("created_at").toInstant();
-                        list.add(m);
+                        list.add(message(sessionId, r));
                     }
                     Collections.reverse(list);
                     return list;
@@ -233,6 +220,17 @@ class TurnRepository {
                                     reply.focus() == null ? null : reply.focus().apiName() }));
                 })
                 .map(rows -> rows.iterator().next().getOffsetDateTime("created_at")));
+    }
+
+    private static Message message(UUID sessionId, Row r) {
+        Message m = new Message();
+        m.id = r.getUUID("id");
+        m.sessionId = sessionId;
+        m.seq = r.getInteger("seq");
+        m.role = r.getString("role");
+        m.content = r.getString("content");
+        m.createdAt = r.getOffsetDateTime("created_at").toInstant();
+        return m;
     }
 
     /** The turn lock expired and was taken by another turn; this turn must not write. */
