@@ -56,6 +56,15 @@ public class AssessmentService {
     }
 
     /**
+     * Gives an anonymous session to {@code userId} (sign-up or sign-in with {@code anonymousSessionId}); a session that
+     * already has an owner is never taken over. True when the session is now the user's.
+     */
+    @WithTransaction
+    public Uni<Boolean> claim(UUID sessionId, UUID userId) {
+        return assessments.update("userId = ?1 where id = ?2 and userId is null", userId, sessionId).map(n -> n > 0);
+    }
+
+    /**
      * The session, or 404 {@code SessionNotFound} / 410 {@code SessionExpired}. An active session untouched for
      * {@code expireAfter} is expired (completed sessions keep their results).
      */

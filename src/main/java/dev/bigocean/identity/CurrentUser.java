@@ -6,14 +6,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Who is calling, resolved once per request before any resource runs (session cookie, OIDC bearer token, or a trusted
- * internal {@code x-user-id}). Empty for anonymous callers.
+ * Who is calling, resolved once per request before any resource runs by {@link IdentityFilter} (session cookie, OIDC
+ * bearer token, or a trusted internal {@code x-user-id}). Empty for anonymous callers.
  */
 @RequestScoped
 public class CurrentUser {
 
     private UUID id;
     private String via = "anonymous";
+    private boolean trustedInternal;
 
     public Optional<UUID> id() {
         return Optional.ofNullable(id);
@@ -28,8 +29,22 @@ public class CurrentUser {
         return via;
     }
 
+    /** Whether the request carries the configured internal secret ({@code x-internal-secret}). */
+    public boolean trustedInternal() {
+        return trustedInternal;
+    }
+
+    /** Whether this caller may see something owned by {@code ownerId}; anything without an owner is reachable by id. */
+    public boolean mayAccess(UUID ownerId) {
+        return ownerId == null || ownerId.equals(id);
+    }
+
     public void authenticate(UUID userId, String via) {
         this.id = userId;
         this.via = via;
+    }
+
+    void trustInternal() {
+        this.trustedInternal = true;
     }
 }

@@ -1,0 +1,79 @@
+package dev.bigocean.identity;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Accounts and session cookies ({@code bigocean.auth.*}). The shared secret of trusted internal callers is
+ * {@code bigocean.internal-secret} ({@code INTERNAL_API_SECRET}), read by {@link IdentityFilter}.
+ */
+public final class IdentityConfig {
+
+    private IdentityConfig() {
+    }
+
+    /** Email and password accounts. */
+    @ConfigMapping(prefix = "bigocean.auth")
+    public interface Auth {
+
+        /** Lifetime of a sign-in session; refreshed on use (see {@link #refreshAfter()}). */
+        @WithDefault("P7D")
+        Duration sessionTtl();
+
+        /** A session used after it is this old (since its last refresh) gets a fresh full lifetime, at most once per period. */
+        @WithDefault("P1D")
+        Duration refreshAfter();
+
+        /** Shortest accepted password, in characters. */
+        @WithDefault("12")
+        int passwordMinLength();
+
+        /** Longest accepted password, in characters. */
+        @WithDefault("128")
+        int passwordMaxLength();
+
+        /** The session cookie. */
+        Cookie cookie();
+
+        /** The optional Have I Been Pwned range check at sign-up. */
+        Hibp hibp();
+    }
+
+    public interface Cookie {
+
+        /** Name of the session cookie (Better Auth's by default, so a Better Auth frontend keeps working). */
+        @WithDefault("better-auth.session_token")
+        String name();
+
+        /**
+         * {@code Lax} (default, frontend on the same site) or {@code None} (frontend on another site; forces
+         * {@code Secure}) or {@code Strict}.
+         */
+        @WithDefault("Lax")
+        String sameSite();
+
+        /**
+         * {@code true}: always mark the cookie {@code Secure}; {@code false}: only when the request came over https
+         * (directly, or through the trusted proxy's {@code X-Forwarded-Proto}).
+         */
+        @WithDefault("false")
+        boolean alwaysSecure();
+    }
+
+    public interface Hibp {
+
+        /** Also refuse passwords known to Have I Been Pwned (k-anonymity range API: only 5 hex chars of the SHA-1 leave). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Base URL of the range API. */
+        @WithDefault("https://api.pwnedpasswords.com")
+        String baseUrl();
+
+        /** Give up after this long and accept the password (fail open; the shipped list still applies). */
+        @WithDefault("PT1.5S")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.bigocean.identity.api;
+
+public record SignOutResponse(boolean success) {
+}

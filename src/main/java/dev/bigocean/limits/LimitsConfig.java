@@ -1,0 +1,112 @@
+package dev.bigocean.limits;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+
+/**
+ * Configuration of limits/: request rate limits ({@code bigocean.ratelimit.*}), the daily cost budget
+ * ({@code bigocean.budget.*}), model prices ({@code bigocean.pricing.*}) and the behaviour while Redis is unreachable
+ * ({@code bigocean.outage.*}). Four small mappings under the names the README documents, held in one place.
+ */
+public final class LimitsConfig {
+
+    private LimitsConfig() {
+    }
+
+    /** Request rate limits on every endpoint (health and {@code /q/*} exempt). */
+    @ConfigMapping(prefix = "bigocean.ratelimit")
+    public interface RateLimit {
+
+        /** Whether request rate limits apply at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Length of one fixed window. */
+        @WithDefault("PT1M")
+        Duration window();
+
+        /** Requests per window per user (authenticated) or per client IP (anonymous). */
+        @WithDefault("120")
+        int requests();
+
+        /** Requests per window per client IP on {@code POST /api/auth/*} (sign-up, sign-in, sign-out). */
+        @WithDefault("10")
+        int authRequests();
+
+        /**
+         * Header that the reverse proxy in front of the service sets to the client address ({@code X-Forwarded-For},
+         * {@code X-Real-IP}, {@code CF-Connecting-IP}). Unset: the TCP peer address is the client and forwarded headers
+         * (also {@code X-Forwarded-Proto}) are ignored, since anyone could send them.
+         */
+        Optional<String> trustedProxyHeader();
+
+        /**
+         * For a comma-separated header such as {@code X-Forwarded-For}: how many trusted proxies append to it; the
+         * client is that many entries from the right (entries further left are client-supplied and not trusted).
+         */
+        @WithDefault("1")
+        int trustedProxyHops();
+    }
+
+    /** The daily cost budget of LLM calls. */
+    @ConfigMapping(prefix = "bigocean.budget")
+    public interface Budget {
+
+        /** Daily spend limit per user (anonymous: per assessment session), in US cents. */
+        @WithDefault("7500")
+        long dailyLimitCents();
+
+        /** A reservation that is never settled (a crashed call) stops counting after this long. */
+        @WithDefault("PT5M")
+        Duration reservationTtl();
+    }
+
+    /**
+     * Model prices in USD per million tokens, by model name ({@code bigocean.pricing."gpt-4o-mini".input}); a model name
+     * matches its longest listed prefix ({@code gpt-4o-mini-2024-07-18} → {@code gpt-4o-mini}); an unlisted model costs
+     * the {@code default} entry. Offline models ({@code offline…}) cost nothing.
+     */
+    @ConfigMapping(prefix = "bigocean.pricing")
+    public interface Pricing {
+
+        /** Price per model name, plus {@code default}. */
+        @WithParentName
+        Map<String, Price> models();
+    }
+
+    public interface Price {
+
+        /** USD per million input tokens. */
+        double input();
+
+        /** USD per million output tokens. */
+        double output();
+    }
+
+    /** Fallback while Redis is unreachable. */
+    @ConfigMapping(prefix = "bigocean.outage")
+    public interface Outage {
+
+        /** A Redis command that takes longer than this counts as a failure and the in-memory fallback decides. */
+        @WithDefault("PT0.5S")
+        Duration redisTimeout();
+
+        /** After a Redis failure, decide in memory for this long before trying Redis again. */
+        @WithDefault("PT5S")
+        Duration retryAfter();
+
+        /**
+         * Share of each limit that one instance grants on its own while Redis is down (rate limits and the cost budget;
+         * the daily start limit stays 1), so that spend stays bounded even with several instances.
+         */
+        @WithName("share")
+        @WithDefault("0.25")
+        double share();
+    }
+}

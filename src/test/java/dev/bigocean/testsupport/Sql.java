@@ -1,0 +1,57 @@
+package dev.bigocean.testsupport;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Direct SQL against the test database, for assertions on what was stored and for arranging clock-dependent state. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    public static List<List<Object>> query(String sql, Object... params) {
+        try (Connection c = InfrastructureResource.postgres().getPostgresDatabase().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<List<Object>> rows = new ArrayList<>();
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Object single(String sql, Object... params) {
+        List<List<Object>> rows = query(sql, params);
+        return rows.isEmpty() ? null : rows.get(0).get(0);
+    }
+
+    public static int update(String sql, Object... params) {
+        try (Connection c = InfrastructureResource.postgres().getPostgresDatabase().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+}
