@@ -1,5 +1,7 @@
 package dev.bigocean.assessment;
 
+import java.util.UUID;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +14,7 @@ import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.assessment.api.StartRequest;
 import dev.bigocean.assessment.api.StartResponse;
+import dev.bigocean.identity.IdentityService;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +25,12 @@ public class AssessmentResource {
 
     private final AssessmentService service;
     private final JsonBody json;
+    private final IdentityService identity;
 
-    AssessmentResource(AssessmentService service, JsonBody json) {
+    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity) {
         this.service = service;
         this.json = json;
+        this.identity = identity;
     }
 
     @POST
@@ -33,8 +38,8 @@ public class AssessmentResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<StartResponse> start(String raw) {
         StartRequest body = json.read(raw, StartRequest.class);
-        Ids.optionalUuid("userId", body == null ? null : body.userId());
-        return service.start(null)
+        UUID requestedUserId = Ids.optionalUuid("userId", body == null ? null : body.userId());
+        return identity.ownerOfNewSession(requestedUserId).flatMap(service::start)
                 .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString()));
     }
 

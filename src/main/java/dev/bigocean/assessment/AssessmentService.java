@@ -8,12 +8,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.assessment.api.MessageView;
+import dev.bigocean.identity.CurrentUser;
+import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.conversation.ConversationContent;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
+import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,33 +30,51 @@ public class AssessmentService {
     private final MessageRepository messages;
     private final ScoringService scoring;
     private final AssessmentConfig config;
+    private final CurrentUser caller;
+    private final DailyStartLimit startLimit;
 
     AssessmentService(AssessmentRepository assessments, MessageRepository messages, ScoringService scoring,
-            AssessmentConfig config) {
+            AssessmentConfig config, CurrentUser caller, DailyStartLimit startLimit) {
+        this.startLimit = startLimit;
         this.assessments = assessments;
         this.messages = messages;
         this.scoring = scoring;
         this.config = config;
+        this.caller = caller;
     }
 
-    /** A new active session whose first message is Nerin's opening greeting (a fixed text: no model call, no cost). */
-    @WithTransaction
+    /**
+     * A new active session for {@code userId} (null: anonymous) whose first message is Nerin's opening greeting (a fixed
+     * text: no model call, no cost). A user's start first takes the day's slot of the daily start limit (429 when
+     * taken); if the insert then fails the slot is given back, so there is never a session without a slot nor a lost
+     * slot.
+     */
     public Uni<Assessment> start(UUID userId) {
-        Assessment assessment = new Assessment();
-        assessment.id = UUID.randomUUID();
-        assessment.userId = userId;
-        assessment.status = Assessment.ACTIVE;
-        assessment.createdAt = now();
-        assessment.lastActivityAt = assessment.createdAt;
-        assessment.messageCount = 1;
-        Message opening = new Message();
-        opening.id = UUID.randomUUID();
-        opening.sessionId = assessment.id;
-        opening.seq = 1;
-        opening.role = Message.ASSISTANT;
-        opening.content = ConversationContent.get().opening();
-        opening.createdAt = assessment.createdAt;
-        return assessments.persist(assessment).call(() -> messages.persist(opening));
+        if (userId == null) {
+            return insert(null);
+        }
+        return startLimit.acquire(userId)
+                .flatMap(slot -> insert(userId).onFailure().call(e -> startLimit.release(slot)));
+    }
+
+    private Uni<Assessment> insert(UUID userId) {
+        return Panache.withTransaction(() -> {
+            Assessment assessment = new Assessment();
+            assessment.id = UUID.randomUUID();
+            assessment.userId = userId;
+            assessment.status = Assessment.ACTIVE;
+            assessment.createdAt = now();
+            assessment.lastActivityAt = assessment.createdAt;
+            assessment.messageCount = 1;
+            Message opening = new Message();
+            opening.id = UUID.randomUUID();
+            opening.sessionId = assessment.id;
+            opening.seq = 1;
+            opening.role = Message.ASSISTANT;
+            opening.content = ConversationContent.get().opening();
+            opening.createdAt = assessment.createdAt;
+            return assessments.persist(assessment).call(() -> messages.persist(opening));
+        });
     }
 
     /**
@@ -66,12 +88,19 @@ public class AssessmentService {
 
     /**
      * The session, or 404 {@code SessionNotFound} / 410 {@code SessionExpired}. An active session untouched for
-     * {@code expireAfter} is expired (completed sessions keep their results).
+     * {@code expireAfter} is expired (completed sessions keep their results). Within a request, a session owned by
+     * someone else than the caller is 404 too (its existence is not leaked); anonymous sessions are reachable by id.
+     * Every endpoint that takes a session id goes through here.
      */
-    @WithSession
     public Uni<Assessment> require(UUID sessionId) {
+        return require(sessionId, Arc.container().requestContext().isActive() ? caller : null);
+    }
+
+    /** As {@link #require(UUID)} for {@code caller}; a null caller (background work, no request) sees every session. */
+    @WithSession
+    public Uni<Assessment> require(UUID sessionId, CurrentUser caller) {
         return assessments.findById(sessionId).map(found -> {
-            if (found == null) {
+            if (found == null || (caller != null && !caller.mayAccess(found.userId))) {
                 throw ApiException.sessionNotFound(sessionId.toString());
             }
             Instant expiresAt = found.lastActivityAt.plus(config.expireAfter());

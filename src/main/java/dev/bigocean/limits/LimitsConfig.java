@@ -94,7 +94,7 @@ public final class LimitsConfig {
     public interface Outage {
 
         /** A Redis command that takes longer than this counts as a failure and the in-memory fallback decides. */
-        @WithDefault("PT0.5S")
+        @WithDefault("PT1S")
         Duration redisTimeout();
 
         /** After a Redis failure, decide in memory for this long before trying Redis again. */

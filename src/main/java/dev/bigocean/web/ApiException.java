@@ -89,7 +89,12 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException rateLimitExceeded(String userId, Instant resetAt, long retryAfterSeconds) {
-        return of("RateLimitExceeded", 429, "Rate limit exceeded", "userId", userId, "resetAt", resetAt.toString())
+        return rateLimitExceeded(userId, resetAt, retryAfterSeconds, "Rate limit exceeded");
+    }
+
+    /** {@code userId} is null for an anonymous caller (limited per client IP). */
+    public static ApiException rateLimitExceeded(String userId, Instant resetAt, long retryAfterSeconds, String message) {
+        return of("RateLimitExceeded", 429, message, "userId", userId, "resetAt", resetAt.toString())
                 .withHeader("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
     }
 

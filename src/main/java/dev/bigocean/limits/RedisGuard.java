@@ -1,0 +1,101 @@
+package dev.bigocean.limits;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Runs the limits' Lua scripts in Redis and, when Redis fails or is slow, the in-memory fallback instead: no request
+ * fails because Redis is down. After a failure Redis is left alone for {@code bigocean.outage.retry-after}, then tried
+ * again; enforcement is back in Redis as soon as it answers. Results come back on the caller's Vert.x context.
+ */
+@ApplicationScoped
+class RedisGuard {
+
+    private static final Logger LOG = Logger.getLogger(RedisGuard.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final LimitsConfig.Outage config;
+    private volatile long downUntil;
+    private volatile boolean down;
+
+    RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    static String script(String name) {
+        try (InputStream in = RedisGuard.class.getResourceAsStream("/limits/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing Lua script limits/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether decisions are currently made in memory. */
+    boolean degraded() {
+        return down && System.currentTimeMillis() < downUntil;
+    }
+
+    /** Evaluates {@code script} in Redis and maps its reply, or answers {@code fallback} while Redis is unavailable. */
+    <T> Uni<T> eval(String script, List<String> keys, List<String> args, Function<Response, T> reply, Supplier<T> fallback) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<T> result;
+            if (degraded()) {
+                result = Uni.createFrom().item(fallback);
+            } else {
+                List<String> command = new ArrayList<>(2 + keys.size() + args.size());
+                command.add(script);
+                command.add(String.valueOf(keys.size()));
+                command.addAll(keys);
+                command.addAll(args);
+                result = redis.execute("EVAL", command.toArray(String[]::new))
+                        .ifNoItem().after(config.redisTimeout()).fail()
+                        .map(response -> {
+                            T value = reply.apply(response);
+                            up();
+                            return value;
+                        })
+                        .onFailure().recoverWithItem(e -> {
+                            down(e);
+                            return fallback.get();
+                        });
+            }
+            return context == null ? result : result.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        });
+    }
+
+    private void up() {
+        if (down) {
+            down = false;
+            LOG.info("Redis answers again: rate limits, start limits and cost budgets are enforced in Redis");
+        }
+    }
+
+    private void down(Throwable e) {
+        downUntil = System.currentTimeMillis() + config.retryAfter().toMillis();
+        if (!down) {
+            down = true;
+            LOG.warnf("Redis unavailable (%s): limits and budgets fall back to conservative per-instance counters", e.toString());
+        }
+    }
+}
