@@ -16,7 +16,7 @@ public class ClientAddress {
 
     private final LimitsConfig.RateLimit config;
 
-    ClientAddress(LimitsConfig.RateLimit config) {
+    public ClientAddress(LimitsConfig.RateLimit config) {
         this.config = config;
     }
 

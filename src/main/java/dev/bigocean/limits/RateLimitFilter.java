@@ -1,0 +1,55 @@
+package dev.bigocean.limits;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.ws.rs.Priorities;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.bigocean.identity.CurrentUser;
+import dev.bigocean.web.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Request rate limits on every endpoint, after the caller is identified: per user when authenticated, else per client
+ * IP; {@code POST /api/auth/*} (sign-up, sign-in, sign-out) has a stricter limit per client IP. Over the limit: 429
+ * {@code RateLimitExceeded} with {@code Retry-After}. {@code /health} and {@code /q/*} are exempt.
+ */
+class RateLimitFilter {
+
+    private final RateLimiter limiter;
+    private final LimitsConfig.RateLimit config;
+    private final ClientAddress client;
+    private final CurrentUser caller;
+
+    RateLimitFilter(RateLimiter limiter, LimitsConfig.RateLimit config, ClientAddress client, CurrentUser caller) {
+        this.limiter = limiter;
+        this.config = config;
+        this.client = client;
+        this.caller = caller;
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
+    Uni<Void> limit(HttpServerRequest request) {
+        String path = request.path();
+        if (!config.enabled() || path == null || path.equals("/health") || path.startsWith("/q/")) {
+            return Uni.createFrom().voidItem();
+        }
+        String userId = caller.id().map(Object::toString).orElse(null);
+        boolean auth = request.method() == HttpMethod.POST && path.startsWith("/api/auth/");
+        String bucket = auth ? "auth" : "api";
+        String subject = auth || userId == null ? "ip:" + client.ip(request) : "user:" + userId;
+        int limit = auth ? config.authRequests() : config.requests();
+        return limiter.hit(bucket, subject, limit).map(decision -> {
+            if (!decision.allowed()) {
+                long retryAfter = Math.max(1, Duration.between(Instant.now(), decision.resetAt()).toSeconds() + 1);
+                throw ApiException.rateLimitExceeded(userId, decision.resetAt(), retryAfter,
+                        auth ? "Too many sign-in attempts; try again later" : "Too many requests; slow down and retry later");
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+}
