@@ -93,14 +93,18 @@ public class AssessmentService {
      * Every endpoint that takes a session id goes through here.
      */
     public Uni<Assessment> require(UUID sessionId) {
-        return require(sessionId, Arc.container().requestContext().isActive() ? caller : null);
+        boolean inRequest = Arc.container().requestContext().isActive();
+        return find(sessionId, inRequest, inRequest ? caller.id().orElse(null) : null);
     }
 
     /** As {@link #require(UUID)} for {@code caller}; a null caller (background work, no request) sees every session. */
-    @WithSession
     public Uni<Assessment> require(UUID sessionId, CurrentUser caller) {
-        return assessments.findById(sessionId).map(found -> {
-            if (found == null || (caller != null && !caller.mayAccess(found.userId))) {
+        return find(sessionId, caller != null, caller == null ? null : caller.id().orElse(null));
+    }
+
+    private Uni<Assessment> find(UUID sessionId, boolean checkOwner, UUID callerId) {
+        return Panache.withSession(() -> assessments.findById(sessionId)).map(found -> {
+            if (found == null || (checkOwner && found.userId != null && !found.userId.equals(callerId))) {
                 throw ApiException.sessionNotFound(sessionId.toString());
             }
             Instant expiresAt = found.lastActivityAt.plus(config.expireAfter());

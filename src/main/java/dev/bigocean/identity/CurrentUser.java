@@ -34,11 +34,6 @@ public class CurrentUser {
         return trustedInternal;
     }
 
-    /** Whether this caller may see something owned by {@code ownerId}; anything without an owner is reachable by id. */
-    public boolean mayAccess(UUID ownerId) {
-        return ownerId == null || ownerId.equals(id);
-    }
-
     public void authenticate(UUID userId, String via) {
         this.id = userId;
         this.via = via;

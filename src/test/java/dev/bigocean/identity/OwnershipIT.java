@@ -48,6 +48,28 @@ class OwnershipIT {
     }
 
     @Test
+    void messageAndShareAnswerOtherCallers404() {
+        Accounts.Account alice = Accounts.signUp();
+        Accounts.Account bob = Accounts.signUp();
+        String session = start(as(alice), "{}");
+        int modelCalls = dev.bigocean.testsupport.InfrastructureResource.stub().requests().size();
+        String message = "{\"sessionId\":\"" + session + "\",\"message\":\"I like quiet mornings.\"}";
+        as(bob).contentType(ContentType.JSON).body(message).when().post("/api/assessment/message").then().statusCode(404)
+                .body("_tag", equalTo("SessionNotFound"));
+        given().contentType(ContentType.JSON).body(message).when().post("/api/assessment/message").then().statusCode(404)
+                .body("_tag", equalTo("SessionNotFound"));
+        assertEquals(modelCalls, dev.bigocean.testsupport.InfrastructureResource.stub().requests().size(), "no model call");
+
+        String share = "{\"sessionId\":\"" + session + "\"}";
+        as(bob).contentType(ContentType.JSON).body(share).when().post("/api/profile/share").then().statusCode(404)
+                .body("_tag", equalTo("SessionNotFound"));
+        given().contentType(ContentType.JSON).body(share).when().post("/api/profile/share").then().statusCode(404);
+        // the owner gets past the ownership check (and meets the confidence rule instead)
+        as(alice).contentType(ContentType.JSON).body(share).when().post("/api/profile/share").then().statusCode(422)
+                .body("_tag", equalTo("ProfileError"));
+    }
+
+    @Test
     void anonymousSessionsStayReachableByIdForEveryone() {
         String session = start(given(), "{}");
         assertNull(owner(session));

@@ -261,7 +261,9 @@ class ProfileIT {
         assertFalse(raw.contains(QUOTE), "no quotes");
         assertFalse(raw.contains("Quibble"), "no messages");
 
-        given().when().get("/api/assessment/{id}/results", session).then().statusCode(200)
+        // the session is owned: only its owner reads its results (identity's ownership rule)
+        given().header(TestUserFilter.HEADER, owner.toString()).when().get("/api/assessment/{id}/results", session).then()
+                .statusCode(200)
                 .body("oceanCode5", equalTo("HHMHL"))
                 .body("archetypeName", equalTo(body.get("archetypeName").asText()))
                 .body("archetypeDescription", equalTo(body.get("description").asText()))
