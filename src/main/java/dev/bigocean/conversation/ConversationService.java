@@ -6,13 +6,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.assessment.AssessmentConfig;
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.assessment.Message;
 import dev.bigocean.assessment.ScoringService;
+import dev.bigocean.conversation.ai.NerinModels;
+import dev.bigocean.conversation.ai.OfflineNerinModel;
 import dev.bigocean.conversation.api.MessageResponse;
+import dev.bigocean.limits.CostBudget;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
@@ -32,6 +36,10 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 public class ConversationService {
 
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
+    /** Characters of the system prompt and the turn template around the placeholders (an upper bound). */
+    private static final int SYSTEM_PROMPT_CHARS = resourceLength("prompts/nerin-system-v1.txt");
+    private static final int TEMPLATE_CHARS = Math.max(resourceLength("prompts/nerin-turn-v1.txt"),
+            resourceLength("prompts/nerin-closing-v1.txt"));
 
     private final AssessmentService assessments;
     private final ScoringService scoring;
@@ -39,16 +47,24 @@ public class ConversationService {
     private final NerinAgent nerin;
     private final AssessmentConfig assessmentConfig;
     private final ConversationConfig config;
+    private final CostBudget budget;
+    private final String modelName;
+    private final int maxOutputTokens;
     private final ConversationContent content = ConversationContent.get();
 
     ConversationService(AssessmentService assessments, ScoringService scoring, TurnRepository turns, NerinAgent nerin,
-            AssessmentConfig assessmentConfig, ConversationConfig config) {
+            AssessmentConfig assessmentConfig, ConversationConfig config, CostBudget budget, NerinModels models,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.nerin.chat-model.model-name", defaultValue = "gpt-4o-mini") String model,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.nerin.chat-model.max-tokens", defaultValue = "400") int maxTokens) {
         this.assessments = assessments;
         this.scoring = scoring;
         this.turns = turns;
         this.nerin = nerin;
         this.assessmentConfig = assessmentConfig;
         this.config = config;
+        this.budget = budget;
+        this.modelName = models.offline() ? OfflineNerinModel.MODEL_NAME : model;
+        this.maxOutputTokens = maxTokens;
     }
 
     /** A validated turn request. */
@@ -62,16 +78,17 @@ public class ConversationService {
     public Multi<TurnEvent> turn(TurnRequest request) {
         UnicastProcessor<TurnEvent> out = UnicastProcessor.create();
         assessments.require(request.sessionId())
-                .flatMap(session -> replay(request))
-                .subscribe().with(stored -> {
+                .flatMap(session -> replay(request).map(stored -> {
                     if (stored.isPresent()) {
                         out.onNext(new TurnEvent.Token(stored.get().response()));
                         out.onNext(new TurnEvent.Done(stored.get()));
                         out.onComplete();
                     } else {
-                        start(request, out);
+                        start(request, CostBudget.key(session.userId, session.id), out);
                     }
-                }, out::onError);
+                    return stored;
+                }))
+                .subscribe().with(stored -> { }, out::onError);
         return out;
     }
 
@@ -96,7 +113,7 @@ public class ConversationService {
                 });
     }
 
-    private void start(TurnRequest request, UnicastProcessor<TurnEvent> out) {
+    private void start(TurnRequest request, String budgetKey, UnicastProcessor<TurnEvent> out) {
         UUID lock = UUID.randomUUID();
         UUID sessionId = request.sessionId();
         turns.lock(sessionId, lock, config.turnLockTimeout())
@@ -109,7 +126,7 @@ public class ConversationService {
                     return turns.storeUserMessage(sessionId, lock, request.message(), request.idempotencyKey(),
                             config.idempotencyWindow());
                 })
-                .subscribe().with(userMessage -> run(sessionId, lock, userMessage, out), failure -> {
+                .subscribe().with(userMessage -> run(sessionId, lock, budgetKey, userMessage, out), failure -> {
                     if (!(failure instanceof ApiException)) {
                         turns.unlock(sessionId, lock).subscribe().with(v -> { }, e -> LOG.warn("Unlock failed", e));
                     }
@@ -118,7 +135,7 @@ public class ConversationService {
     }
 
     /** The user message is stored: from here on every failure is reported as an event and the lock is released. */
-    private void run(UUID sessionId, UUID lock, Message userMessage, UnicastProcessor<TurnEvent> out) {
+    private void run(UUID sessionId, UUID lock, String budgetKey, Message userMessage, UnicastProcessor<TurnEvent> out) {
         int recentLimit = config.historyExchanges() * 2 + 1;
         Uni.combine().all().unis(turns.context(sessionId, recentLimit), scoring.sheet(sessionId)).asTuple()
                 .flatMap(loaded -> {
@@ -134,13 +151,26 @@ public class ConversationService {
                             PromptContext.history(earlier, config.historyExchanges()),
                             focus == null ? null : content.hint(focus),
                             PromptContext.neutralise(userMessage.content));
-                    return nerin.open(prompt).map(stream -> new Started(stream, focus, closing, sheet));
+                    return budget.reserve(budgetKey, expectedCost(prompt)).flatMap(reservation -> nerin.open(prompt)
+                            .map(stream -> new Started(stream, focus, closing, sheet, reservation))
+                            .onFailure().call(e -> budget.release(reservation)));
                 })
                 .subscribe().with(started -> stream(sessionId, lock, userMessage, started, out),
                         failure -> fail(sessionId, lock, failure, out));
     }
 
-    private record Started(NerinAgent.OpenStream stream, Facet focus, boolean closing, ScoreSheet sheet) {
+    /**
+     * The most this turn can cost: the prompt at a conservative 3 characters a token (the system prompt included) and
+     * the reply's max tokens. Reserving the worst case keeps settled spend within the daily limit.
+     */
+    private long expectedCost(NerinAgent.Prompt prompt) {
+        long promptChars = SYSTEM_PROMPT_CHARS + prompt.progress().length() + prompt.history().length()
+                + prompt.userMessage().length() + (prompt.focus() == null ? 0 : prompt.focus().length()) + TEMPLATE_CHARS;
+        return budget.expectedCostMicros(modelName, (promptChars + 2) / 3, maxOutputTokens);
+    }
+
+    private record Started(NerinAgent.OpenStream stream, Facet focus, boolean closing, ScoreSheet sheet,
+            CostBudget.Reservation reservation) {
     }
 
     private void stream(UUID sessionId, UUID lock, Message userMessage, Started started, UnicastProcessor<TurnEvent> out) {
@@ -153,15 +183,21 @@ public class ConversationService {
             } else if (event instanceof ChatEvent.ChatCompletedEvent done) {
                 completed[0] = done.getChatResponse();
             }
-        }, failure -> fail(sessionId, lock, failure, out), () -> {
+        }, failure -> budget.settle(started.reservation(), started.reservation().expectedMicros())
+                .subscribe().with(v -> fail(sessionId, lock, failure, out), e -> fail(sessionId, lock, failure, out)), () -> {
             ChatResponse response = completed[0];
             String text = reply.toString().strip();
             TokenUsage usage = response == null ? null : response.tokenUsage();
-            TurnRepository.Reply stored = new TurnRepository.Reply(UUID.randomUUID(), userMessage.id, text,
-                    response == null ? null : response.modelName(),
+            String model = response == null || response.modelName() == null ? modelName : response.modelName();
+            long cost = usage == null ? started.reservation().expectedMicros()
+                    : budget.costMicros(model, tokens(usage.inputTokenCount()), tokens(usage.outputTokenCount()));
+            TurnRepository.Reply stored = new TurnRepository.Reply(UUID.randomUUID(), userMessage.id, text, model,
                     usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
-                    null, started.focus(), started.closing());
-            turns.storeReply(sessionId, lock, stored).subscribe().with(createdAt -> {
+                    cost, started.focus(), started.closing());
+            budget.settle(started.reservation(), cost)
+                    .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
+                    .onFailure().recoverWithNull()
+                    .flatMap(v -> turns.storeReply(sessionId, lock, stored)).subscribe().with(createdAt -> {
                 out.onNext(new TurnEvent.Done(new MessageResponse(text, started.sheet().confidenceMap(), started.closing(),
                         sessionId.toString(), userMessage.id.toString(), stored.id().toString())));
                 out.onComplete();
@@ -169,12 +205,29 @@ public class ConversationService {
         });
     }
 
+    private static int resourceLength(String resource) {
+        try (var in = ConversationService.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? 0 : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).length();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long tokens(Integer count) {
+        return count == null ? 0 : count;
+    }
+
     private void fail(UUID sessionId, UUID lock, Throwable failure, UnicastProcessor<TurnEvent> out) {
         boolean database = failure instanceof TurnRepository.LostTurnLock || ErrorMapper.isDatabaseFailure(failure);
-        LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
-        LOG.debug("Nerin turn failure", failure);
-        ApiException error = database ? ApiException.database()
-                : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
+        ApiException error;
+        if (failure instanceof ApiException refused) {
+            error = refused; // e.g. 503 CostLimitExceeded: the budget refused the turn before any model call
+        } else {
+            LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
+            LOG.debug("Nerin turn failure", failure);
+            error = database ? ApiException.database()
+                    : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
+        }
         turns.unlock(sessionId, lock).subscribe().with(v -> {
             out.onNext(new TurnEvent.Failed(error));
             out.onComplete();

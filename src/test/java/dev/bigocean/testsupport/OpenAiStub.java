@@ -424,6 +424,7 @@ public final class OpenAiStub implements AutoCloseable {
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", "text/event-stream; charset=utf-8");
         h.set("Cache-Control", "no-cache");
+        h.set("Connection", "close");
         reply.headers().forEach(h::set);
         exchange.sendResponseHeaders(200, 0);
     }
@@ -527,6 +528,9 @@ public final class OpenAiStub implements AutoCloseable {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", contentType);
+        // One request per connection: the JDK server otherwise closes idle keep-alive connections on its own schedule,
+        // and a client reusing one at that moment sees "Connection was closed" — a stub artefact, not a model failure.
+        h.set("Connection", "close");
         extraHeaders.forEach(h::set);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
