@@ -1,0 +1,217 @@
+package dev.bigocean.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.bigocean.analysis.AnalysisJobRepository.Claim;
+import dev.bigocean.analysis.AnalysisJobRepository.Input;
+import dev.bigocean.analysis.AnalysisJobRepository.Usage;
+import dev.bigocean.analysis.ai.AnalyzerAi;
+import dev.bigocean.analysis.ai.AnalyzerModels;
+import dev.bigocean.analysis.ai.AnalyzerOutput;
+import dev.bigocean.analysis.ai.PromptFence;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.service.Result;
+import dev.langchain4j.service.output.OutputParsingException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Analyses one claimed job: reads the message and its question, calls the analyzer agent on a worker thread (never
+ * the event loop), validates the output and records the outcome on the job. Failures become a retry with exponential
+ * backoff, or after the last attempt {@code failed} with {@code AnalyzerError} (model or transport failure, timeout)
+ * or {@code MalformedEvidenceError} (output that is not the requested JSON).
+ */
+@ApplicationScoped
+class AnalysisService {
+
+    static final String ANALYZER_ERROR = "AnalyzerError";
+    static final String MALFORMED_EVIDENCE_ERROR = "MalformedEvidenceError";
+    private static final int MAX_DETAIL = 1000;
+    private static final Logger LOG = Logger.getLogger(AnalysisService.class);
+
+    enum Outcome {
+        DONE, RETRY, FAILED, LEASE_LOST
+    }
+
+    /** What became of a job; {@code retryIn} is set for {@link Outcome#RETRY}. */
+    record Processed(Outcome outcome, Duration retryIn) {
+    }
+
+    private final AnalysisJobRepository jobs;
+    private final AnalyzerAi analyzer;
+    private final AnalyzerModels models;
+    private final AnalysisConfig config;
+    private final AnalysisMetrics metrics;
+    private final Vertx vertx;
+    private volatile Context context;
+
+    AnalysisService(AnalysisJobRepository jobs, AnalyzerAi analyzer, AnalyzerModels models, AnalysisConfig config,
+            AnalysisMetrics metrics, Vertx vertx) {
+        this.jobs = jobs;
+        this.analyzer = analyzer;
+        this.models = models;
+        this.config = config;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
+
+    Uni<Processed> process(Claim claim) {
+        return jobs.input(claim.messageId()).flatMap(input -> {
+            if (input == null) {
+                return complete(claim, EvidenceValidator.validate(List.of(), ""), Usage.NONE, null);
+            }
+            return call(input)
+                    .flatMap(answer -> complete(claim, answer.validated, answer.usage, input.messageCreatedAt()))
+                    .onFailure(AnalyzerFailure.class).recoverWithUni(f -> fail(claim, (AnalyzerFailure) f));
+        });
+    }
+
+    private record Answer(EvidenceValidator.Validated validated, Usage usage) {
+    }
+
+    /** The blocking agent call on a worker thread; its result comes back on the Vert.x context. */
+    private Uni<Answer> call(Input input) {
+        String question = PromptFence.question(input.question());
+        String message = PromptFence.neutralise(input.message());
+        long started = System.nanoTime();
+        return Uni.createFrom().item(() -> analyzer.analyze(question, message))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(context())
+                .onItemOrFailure().transform((result, failure) -> {
+                    metrics.call(Duration.ofNanos(System.nanoTime() - started), failure == null);
+                    if (failure != null) {
+                        throw classify(failure);
+                    }
+                    Usage usage = usage(result);
+                    metrics.tokens(usage.inputTokens(), usage.outputTokens());
+                    AnalyzerOutput output = result == null ? null : result.content();
+                    if (output == null || output.evidence() == null) {
+                        throw new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR,
+                                "The analyzer output has no \"evidence\" list", usage);
+                    }
+                    return new Answer(EvidenceValidator.validate(output.evidence(), input.message()), usage);
+                });
+    }
+
+    private Uni<Processed> complete(Claim claim, EvidenceValidator.Validated validated, Usage usage, Instant messageCreatedAt) {
+        return jobs.complete(claim, validated.evidence(), validated.droppedCount(), usage).map(committed -> {
+            if (!committed) {
+                metrics.job("lease_lost", null);
+                LOG.warnf("Analysis job %s lost its lease before completing; another worker owns it, nothing stored", claim.jobId());
+                return new Processed(Outcome.LEASE_LOST, null);
+            }
+            Duration lag = messageCreatedAt == null ? Duration.ZERO : Duration.between(messageCreatedAt, Instant.now());
+            metrics.done(validated.evidence().size(), validated.dropped(), lag);
+            if (validated.droppedCount() > 0) {
+                LOG.infof("Analysis job %s: %d evidence stored, %d item(s) dropped %s", claim.jobId(),
+                        validated.evidence().size(), validated.droppedCount(), dropTags(validated.dropped()));
+            } else {
+                LOG.debugf("Analysis job %s: %d evidence stored (model %s)", claim.jobId(), validated.evidence().size(), usage.model());
+            }
+            return new Processed(Outcome.DONE, null);
+        });
+    }
+
+    private Uni<Processed> fail(Claim claim, AnalyzerFailure failure) {
+        Duration backoff = backoff(claim.attempts());
+        return jobs.fail(claim, failure.tag, failure.getMessage(), failure.usage, config.maxAttempts(), backoff)
+                .map(status -> {
+                    if (status == null) {
+                        metrics.job("lease_lost", failure.tag);
+                        LOG.warnf("Analysis job %s failed (%s) after losing its lease; another worker owns it", claim.jobId(), failure.tag);
+                        return new Processed(Outcome.LEASE_LOST, null);
+                    }
+                    if (AnalysisJob.FAILED.equals(status)) {
+                        metrics.job("failed", failure.tag);
+                        LOG.errorf("Analysis job %s (message %s) FAILED after %d attempt(s): %s: %s", claim.jobId(),
+                                claim.messageId(), claim.attempts(), failure.tag, failure.getMessage());
+                        return new Processed(Outcome.FAILED, null);
+                    }
+                    metrics.job("retry", failure.tag);
+                    LOG.warnf("Analysis job %s attempt %d/%d failed (%s: %s); retrying in %s", claim.jobId(),
+                            claim.attempts(), config.maxAttempts(), failure.tag, failure.getMessage(), backoff);
+                    return new Processed(Outcome.RETRY, backoff);
+                });
+    }
+
+    /** {@code backoff × 2^(attempt-1)}, at most {@code maxBackoff}. */
+    Duration backoff(int attempt) {
+        long base = config.backoff().toMillis();
+        long millis = base << Math.min(Math.max(attempt - 1, 0), 20);
+        return Duration.ofMillis(Math.min(millis < 0 ? Long.MAX_VALUE : millis, config.maxBackoff().toMillis()));
+    }
+
+    private Usage usage(Result<AnalyzerOutput> result) {
+        if (result == null) {
+            return new Usage(models.modelName(), null, null);
+        }
+        TokenUsage tokens = result.tokenUsage();
+        String model = result.finalResponse() != null && result.finalResponse().modelName() != null
+                ? result.finalResponse().modelName()
+                : models.modelName();
+        return new Usage(model, tokens == null ? null : tokens.inputTokenCount(), tokens == null ? null : tokens.outputTokenCount());
+    }
+
+    /** Output that is not the requested JSON is {@code MalformedEvidenceError}; everything else {@code AnalyzerError}. */
+    AnalyzerFailure classify(Throwable failure) {
+        if (failure instanceof AnalyzerFailure known) {
+            return known;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OutputParsingException) {
+                return new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR, detail(t), new Usage(models.modelName(), null, null));
+            }
+        }
+        return new AnalyzerFailure(ANALYZER_ERROR, detail(failure), new Usage(models.modelName(), null, null));
+    }
+
+    private static String detail(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = t.getClass().getSimpleName() + ": " + t.getMessage();
+        if (root != t) {
+            text += " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+    }
+
+    private static String dropTags(Map<EvidenceValidator.DropReason, Integer> dropped) {
+        StringBuilder sb = new StringBuilder("(");
+        dropped.forEach((reason, n) -> sb.append(sb.length() > 1 ? ", " : "").append(reason.tag()).append('=').append(n));
+        return sb.append(')').toString();
+    }
+
+    private Executor context() {
+        Context ctx = context;
+        if (ctx == null) {
+            ctx = vertx.getOrCreateContext();
+            context = ctx;
+        }
+        Context target = ctx;
+        return command -> target.runOnContext(v -> command.run());
+    }
+
+    /** A failed attempt with its error tag; the message is the detail stored on the job. */
+    static final class AnalyzerFailure extends RuntimeException {
+        final String tag;
+        final Usage usage;
+
+        AnalyzerFailure(String tag, String detail, Usage usage) {
+            super(detail, null, false, false);
+            this.tag = tag;
+            this.usage = usage;
+        }
+    }
+}

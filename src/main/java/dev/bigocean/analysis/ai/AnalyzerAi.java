@@ -1,0 +1,24 @@
+package dev.bigocean.analysis.ai;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.langchain4j.service.Result;
+import dev.langchain4j.service.SystemMessage;
+import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.V;
+import io.quarkiverse.langchain4j.RegisterAiService;
+
+/**
+ * The analyzer agent: reads one user message and the Nerin question it answers and returns facet evidence as a typed
+ * record through structured output. No chat memory: every call is independent. Blocking: call it off the event loop.
+ * Both arguments must be fenced with {@link PromptFence} first.
+ */
+@ApplicationScoped
+@RegisterAiService(chatLanguageModelSupplier = AnalyzerModelSupplier.class,
+        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
+public interface AnalyzerAi {
+
+    @SystemMessage(fromResource = "prompts/analyzer-system-v1.txt")
+    @UserMessage(fromResource = "prompts/analyzer-user-v1.txt")
+    Result<AnalyzerOutput> analyze(@V("question") String question, @V("userMessage") String userMessage);
+}

@@ -1,0 +1,63 @@
+package dev.bigocean.analysis.ai;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.bigocean.platform.LlmConfig;
+import dev.langchain4j.model.chat.ChatModel;
+import io.quarkiverse.langchain4j.ModelName;
+import io.quarkus.runtime.StartupEvent;
+
+/** Chooses the analyzer's model once: the named {@code analyzer} OpenAI model, or {@link OfflineAnalyzerModel}. */
+@ApplicationScoped
+public class AnalyzerModels {
+
+    private static final Logger LOG = Logger.getLogger(AnalyzerModels.class);
+
+    private final boolean offline;
+    private final String modelName;
+    private final Instance<ChatModel> online;
+    private volatile ChatModel model;
+
+    AnalyzerModels(LlmConfig config, @ModelName("analyzer") Instance<ChatModel> online,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.analyzer.chat-model.model-name") String configuredModel) {
+        this.offline = config.analyzerOffline();
+        this.online = online;
+        this.modelName = offline ? OfflineAnalyzerModel.MODEL_NAME : configuredModel;
+    }
+
+    void logMode(@Observes StartupEvent event) {
+        if (offline) {
+            LOG.warn("Analyzer runs OFFLINE: no API key configured, the deterministic lexicon analyzer ("
+                    + OfflineAnalyzerModel.MODEL_NAME + ") produces evidence (set ANALYZER_API_KEY or OPENAI_API_KEY to use a real model)");
+        } else {
+            LOG.infof("Analyzer uses the configured OpenAI-compatible model %s", modelName);
+        }
+    }
+
+    public ChatModel model() {
+        ChatModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = offline ? new OfflineAnalyzerModel() : online.get();
+                }
+                m = model;
+            }
+        }
+        return m;
+    }
+
+    public boolean offline() {
+        return offline;
+    }
+
+    /** The model name recorded on a job when the response does not report one. */
+    public String modelName() {
+        return modelName;
+    }
+}

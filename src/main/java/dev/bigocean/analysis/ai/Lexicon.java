@@ -1,0 +1,208 @@
+package dev.bigocean.analysis.ai;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The offline analyzer's cue phrases per facet ({@code offline/lexicon.json}) and the rules that turn them into
+ * evidence: a cue matches case-insensitively as whole words (hyphens and apostrophes belong to words, so
+ * {@code "art"} does not match {@code "artsy"} or {@code "art-house"}); per facet the most specific match wins (longest
+ * phrase, then highest confidence, then earliest); a negation shortly before the cue mirrors the score; the quote is
+ * the sentence (or, when long, the clause) around the cue, an exact substring of the text.
+ */
+final class Lexicon {
+
+    static final String RESOURCE = "offline/lexicon.json";
+    static final int MAX_QUOTE = 120;
+
+    private static final String WORD_CHAR = "[\\p{L}\\p{N}'\u2019-]";
+    private static final Pattern WORD = Pattern.compile(WORD_CHAR + "+");
+    private static final Set<String> NEGATORS = Set.of("not", "never", "no", "don't", "dont", "doesn't", "didn't",
+            "isn't", "wasn't", "aren't", "can't", "cannot", "won't", "hardly", "rarely", "seldom", "nor", "without");
+
+    record Cue(String facet, String phrase, int score, int confidence, Pattern pattern) {
+    }
+
+    /** A cue found in a text: where, and the evidence it gives. */
+    record Hit(String facet, int score, int confidence, int quoteStart, int quoteEnd, int cueStart, int cueLength) {
+    }
+
+    private final List<Cue> cues;
+
+    private Lexicon(List<Cue> cues) {
+        this.cues = cues;
+    }
+
+    static Lexicon fromClasspath() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + RESOURCE);
+            }
+            return parse(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    static Lexicon parse(JsonNode root) {
+        List<Cue> cues = new ArrayList<>();
+        root.path("cues").fields().forEachRemaining(facet -> {
+            for (JsonNode cue : facet.getValue()) {
+                String phrase = cue.path("phrase").asText().trim();
+                if (!phrase.isEmpty()) {
+                    cues.add(new Cue(facet.getKey(), phrase, cue.path("score").asInt(10), cue.path("confidence").asInt(40),
+                            pattern(phrase)));
+                }
+            }
+        });
+        return new Lexicon(List.copyOf(cues));
+    }
+
+    /** Whole-word, case-insensitive; the words of a phrase may be separated by any run of whitespace. */
+    static Pattern pattern(String phrase) {
+        StringBuilder regex = new StringBuilder("(?<!" + WORD_CHAR + ")");
+        String[] words = phrase.split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]).replace("'", "\\E['\u2019]\\Q"));
+        }
+        regex.append("(?!" + WORD_CHAR + ")");
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    int size() {
+        return cues.size();
+    }
+
+    /** At most one hit per facet, in order of appearance in the text. */
+    List<Hit> analyse(String text) {
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        for (Cue cue : cues) {
+            Matcher m = cue.pattern().matcher(text);
+            while (m.find()) {
+                Candidate c = new Candidate(cue, m.start(), m.end());
+                best.merge(cue.facet(), c, (a, b) -> Candidate.ORDER.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Candidate c : best.values()) {
+            int[] quote = quote(text, c.start, c.end);
+            boolean negated = negated(text, quote[0], c.start, c.cue.phrase());
+            int score = negated ? 20 - c.cue.score() : c.cue.score();
+            int confidence = negated ? Math.max(20, c.cue.confidence() - 15) : c.cue.confidence();
+            hits.add(new Hit(c.cue.facet(), score, confidence, quote[0], quote[1], c.start, c.end - c.start));
+        }
+        hits.sort(Comparator.comparingInt(Hit::cueStart));
+        return hits;
+    }
+
+    private record Candidate(Cue cue, int start, int end) {
+        static final Comparator<Candidate> ORDER = Comparator
+                .comparingInt((Candidate c) -> -c.cue.phrase().length())
+                .thenComparingInt(c -> -c.cue.confidence())
+                .thenComparingInt(Candidate::start);
+    }
+
+    /** One of the three words before the cue (inside its quote) negates it, unless the cue is itself negative. */
+    private static boolean negated(String text, int quoteStart, int cueStart, String phrase) {
+        if (NEGATORS.contains(firstWord(phrase))) {
+            return false;
+        }
+        List<String> before = new ArrayList<>();
+        Matcher w = WORD.matcher(text.substring(quoteStart, cueStart));
+        while (w.find()) {
+            before.add(normalise(w.group()));
+        }
+        for (int i = Math.max(0, before.size() - 3); i < before.size(); i++) {
+            if (NEGATORS.contains(before.get(i)) || before.get(i).endsWith("n't")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstWord(String phrase) {
+        return normalise(phrase.split("\\s+")[0]);
+    }
+
+    private static String normalise(String word) {
+        return word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    }
+
+    /** [start, end) of the sentence around the cue, narrowed to its clause and then to a word window when too long. */
+    static int[] quote(String text, int cueStart, int cueEnd) {
+        int start = cueStart;
+        while (start > 0 && !sentenceEndsBefore(text, start)) {
+            start--;
+        }
+        int end = cueEnd;
+        while (end < text.length() && !sentenceEndsAt(text, end)) {
+            end++;
+        }
+        int[] range = trim(text, start, end);
+        if (range[1] - range[0] > MAX_QUOTE) {
+            int cs = cueStart;
+            while (cs > range[0] && ",;:\u2014\u2013()".indexOf(text.charAt(cs - 1)) < 0) {
+                cs--;
+            }
+            int ce = cueEnd;
+            while (ce < range[1] && ",;:\u2014\u2013()".indexOf(text.charAt(ce)) < 0) {
+                ce++;
+            }
+            range = trim(text, cs, ce);
+        }
+        if (range[1] - range[0] > MAX_QUOTE) {
+            int budget = Math.max(0, MAX_QUOTE - (cueEnd - cueStart)) / 2;
+            int ws = Math.max(range[0], cueStart - budget);
+            int we = Math.min(range[1], cueEnd + budget);
+            while (ws > range[0] && ws < cueStart && !Character.isWhitespace(text.charAt(ws - 1))) {
+                ws++;
+            }
+            while (we < range[1] && we > cueEnd && !Character.isWhitespace(text.charAt(we))) {
+                we--;
+            }
+            range = trim(text, ws, we);
+        }
+        return range;
+    }
+
+    /** A sentence ends just before {@code i}: after a line break, or after {@code .!?} followed by whitespace. */
+    private static boolean sentenceEndsBefore(String text, int i) {
+        char prev = text.charAt(i - 1);
+        if (prev == '\n' || prev == '\r') {
+            return true;
+        }
+        return i >= 2 && Character.isWhitespace(prev) && ".!?".indexOf(text.charAt(i - 2)) >= 0;
+    }
+
+    /** The sentence ends at {@code i}: a line break, or {@code .!?} followed by whitespace or the end. */
+    private static boolean sentenceEndsAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '\n' || c == '\r') {
+            return true;
+        }
+        return ".!?".indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+    }
+
+    private static int[] trim(String text, int start, int end) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new int[] { start, end };
+    }
+}

@@ -1,0 +1,112 @@
+package dev.bigocean.analysis.ai;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+
+/**
+ * The offline analyzer: a deterministic local {@link ChatModel}, used when the analyzer role has no API key. It reads
+ * the same prompt a real model gets, takes the text inside the {@code <user_message>} fence, finds the cue phrases of
+ * {@code offline/lexicon.json} in it and answers with the JSON the real model is asked for: one item per facet with
+ * a cue, quoting the sentence around the cue verbatim. Token usage is estimated (4 characters a token). Not a test
+ * double: it exists so the whole flow reaches real results without a key.
+ */
+public class OfflineAnalyzerModel implements ChatModel {
+
+    public static final String MODEL_NAME = "offline-lexicon-v1";
+    static final String OPEN = "<user_message>";
+    static final String CLOSE = "</user_message>";
+
+    private static final Logger LOG = Logger.getLogger(OfflineAnalyzerModel.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Lexicon lexicon;
+
+    public OfflineAnalyzerModel() {
+        this(Lexicon.fromClasspath());
+    }
+
+    OfflineAnalyzerModel(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        String userText = fencedUserText(request.messages());
+        List<Lexicon.Hit> hits = lexicon.analyse(userText);
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode evidence = root.putArray("evidence");
+        for (Lexicon.Hit hit : hits) {
+            ObjectNode item = evidence.addObject();
+            item.put("facet", hit.facet());
+            item.put("score", hit.score());
+            item.put("confidence", hit.confidence());
+            item.put("quote", userText.substring(hit.quoteStart(), hit.quoteEnd()));
+        }
+        String answer;
+        try {
+            answer = JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        LOG.infof("OFFLINE analyzer (%s): %d evidence item(s) from lexicon cues", MODEL_NAME, hits.size());
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(answer))
+                .modelName(MODEL_NAME)
+                .tokenUsage(new TokenUsage(estimateTokens(promptChars(request.messages())), estimateTokens(answer.length())))
+                .finishReason(FinishReason.STOP)
+                .build();
+    }
+
+    /** It always answers in the requested JSON shape, so the agent sends it a response format instead of instructions. */
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+    }
+
+    /** The text between the first {@code <user_message>} and the next {@code </user_message>} of the last user turn. */
+    static String fencedUserText(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof UserMessage user && user.hasSingleText()) {
+                String prompt = user.singleText();
+                int open = prompt.indexOf(OPEN);
+                int close = open < 0 ? -1 : prompt.indexOf(CLOSE, open + OPEN.length());
+                return close < 0 ? "" : prompt.substring(open + OPEN.length(), close);
+            }
+        }
+        return "";
+    }
+
+    private static int promptChars(List<ChatMessage> messages) {
+        int chars = 0;
+        for (ChatMessage message : messages) {
+            if (message instanceof SystemMessage system) {
+                chars += system.text().length();
+            } else if (message instanceof UserMessage user && user.hasSingleText()) {
+                chars += user.singleText().length();
+            }
+        }
+        return chars;
+    }
+
+    static int estimateTokens(int chars) {
+        return Math.max(1, (chars + 3) / 4);
+    }
+}
