@@ -18,7 +18,7 @@ import dev.bigocean.analysis.ai.AnalyzerModels;
 import dev.bigocean.analysis.ai.AnalyzerOutput;
 import dev.bigocean.analysis.ai.PromptFence;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.langchain4j.service.Result;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.output.OutputParsingException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -83,24 +83,35 @@ class AnalysisService {
     private Uni<Answer> call(Input input) {
         String question = PromptFence.question(input.question());
         String message = PromptFence.neutralise(input.message());
-        long started = System.nanoTime();
-        return Uni.createFrom().item(() -> analyzer.analyze(question, message))
+        return Uni.createFrom().item(() -> invoke(question, message))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(context())
-                .onItemOrFailure().transform((result, failure) -> {
-                    metrics.call(Duration.ofNanos(System.nanoTime() - started), failure == null);
-                    if (failure != null) {
-                        throw classify(failure);
-                    }
-                    Usage usage = usage(result);
-                    metrics.tokens(usage.inputTokens(), usage.outputTokens());
-                    AnalyzerOutput output = result == null ? null : result.content();
-                    if (output == null || output.evidence() == null) {
-                        throw new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR,
-                                "The analyzer output has no \"evidence\" list", usage);
-                    }
-                    return new Answer(EvidenceValidator.validate(output.evidence(), input.message()), usage);
-                });
+                .map(answer -> new Answer(EvidenceValidator.validate(answer.output().evidence(), input.message()), answer.usage()));
+    }
+
+    private record Output(AnalyzerOutput output, Usage usage) {
+    }
+
+    /** On the worker thread: the agent call, its usage as the model reported it, failures classified. */
+    private Output invoke(String question, String message) {
+        long started = System.nanoTime();
+        models.beforeCall();
+        AnalyzerOutput output;
+        try {
+            output = analyzer.analyze(question, message);
+        } catch (RuntimeException e) {
+            metrics.call(Duration.ofNanos(System.nanoTime() - started), false);
+            Usage usage = usage(models.lastResponse());
+            metrics.tokens(usage.inputTokens(), usage.outputTokens());
+            throw classify(e, usage);
+        }
+        metrics.call(Duration.ofNanos(System.nanoTime() - started), true);
+        Usage usage = usage(models.lastResponse());
+        metrics.tokens(usage.inputTokens(), usage.outputTokens());
+        if (output == null || output.evidence() == null) {
+            throw new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR, "The analyzer output has no \"evidence\" list", usage);
+        }
+        return new Output(output, usage);
     }
 
     private Uni<Processed> complete(Claim claim, EvidenceValidator.Validated validated, Usage usage, Instant messageCreatedAt) {
@@ -151,28 +162,26 @@ class AnalysisService {
         return Duration.ofMillis(Math.min(millis < 0 ? Long.MAX_VALUE : millis, config.maxBackoff().toMillis()));
     }
 
-    private Usage usage(Result<AnalyzerOutput> result) {
-        if (result == null) {
+    private Usage usage(ChatResponse response) {
+        if (response == null) {
             return new Usage(models.modelName(), null, null);
         }
-        TokenUsage tokens = result.tokenUsage();
-        String model = result.finalResponse() != null && result.finalResponse().modelName() != null
-                ? result.finalResponse().modelName()
-                : models.modelName();
+        TokenUsage tokens = response.tokenUsage();
+        String model = response.modelName() != null ? response.modelName() : models.modelName();
         return new Usage(model, tokens == null ? null : tokens.inputTokenCount(), tokens == null ? null : tokens.outputTokenCount());
     }
 
     /** Output that is not the requested JSON is {@code MalformedEvidenceError}; everything else {@code AnalyzerError}. */
-    AnalyzerFailure classify(Throwable failure) {
+    static AnalyzerFailure classify(Throwable failure, Usage usage) {
         if (failure instanceof AnalyzerFailure known) {
             return known;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof OutputParsingException) {
-                return new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR, detail(t), new Usage(models.modelName(), null, null));
+                return new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR, detail(t), usage);
             }
         }
-        return new AnalyzerFailure(ANALYZER_ERROR, detail(failure), new Usage(models.modelName(), null, null));
+        return new AnalyzerFailure(ANALYZER_ERROR, detail(failure), usage);
     }
 
     private static String detail(Throwable t) {

@@ -78,7 +78,7 @@ public class AnalysisWorker {
     }
 
     /** Starts the worker loops, the LISTEN connection and the poll; drains whatever is already queued. */
-    synchronized void start() {
+    public synchronized void start() {
         if (running) {
             return;
         }
@@ -95,7 +95,7 @@ public class AnalysisWorker {
      * another instance (or the next start) takes them at once. Runs on the shutdown (or test) thread, never the event
      * loop, so waiting here blocks nothing else.
      */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (!running) {
             return;
         }
@@ -123,7 +123,7 @@ public class AnalysisWorker {
         LOG.info("Analysis workers stopped");
     }
 
-    boolean running() {
+    public boolean running() {
         return running;
     }
 

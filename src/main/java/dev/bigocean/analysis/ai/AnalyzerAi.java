@@ -2,7 +2,6 @@ package dev.bigocean.analysis.ai;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.langchain4j.service.Result;
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
@@ -11,7 +10,9 @@ import io.quarkiverse.langchain4j.RegisterAiService;
 /**
  * The analyzer agent: reads one user message and the Nerin question it answers and returns facet evidence as a typed
  * record through structured output. No chat memory: every call is independent. Blocking: call it off the event loop.
- * Both arguments must be fenced with {@link PromptFence} first.
+ * Both arguments must be fenced with {@link PromptFence} first. It returns the record itself rather than
+ * {@code Result<AnalyzerOutput>}: with {@code Result} quarkus-langchain4j 1.10 sends the JSON schema of {@code Result}
+ * instead of the record's; model name and token usage come from {@link AnalyzerModels#lastResponse()} instead.
  */
 @ApplicationScoped
 @RegisterAiService(chatLanguageModelSupplier = AnalyzerModelSupplier.class,
@@ -20,5 +21,5 @@ public interface AnalyzerAi {
 
     @SystemMessage(fromResource = "prompts/analyzer-system-v1.txt")
     @UserMessage(fromResource = "prompts/analyzer-user-v1.txt")
-    Result<AnalyzerOutput> analyze(@V("question") String question, @V("userMessage") String userMessage);
+    AnalyzerOutput analyze(@V("question") String question, @V("userMessage") String userMessage);
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import dev.bigocean.platform.LlmConfig;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.runtime.StartupEvent;
 
@@ -44,12 +45,22 @@ public class AnalyzerModels {
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = offline ? new OfflineAnalyzerModel() : online.get();
+                    model = new ResponseRecordingChatModel(offline ? new OfflineAnalyzerModel() : online.get());
                 }
                 m = model;
             }
         }
         return m;
+    }
+
+    /** Forgets the last response seen on this thread; call right before the agent. */
+    public void beforeCall() {
+        ResponseRecordingChatModel.clear();
+    }
+
+    /** The model's raw response to this thread's last agent call (model name, token usage), or null. */
+    public ChatResponse lastResponse() {
+        return ResponseRecordingChatModel.take();
     }
 
     public boolean offline() {
