@@ -21,12 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * evidence: a cue matches case-insensitively as whole words (hyphens and apostrophes belong to words, so
  * {@code "art"} does not match {@code "artsy"} or {@code "art-house"}); per facet the most specific match wins (longest
  * phrase, then highest confidence, then earliest); a negation shortly before the cue mirrors the score; the quote is
- * the sentence (or, when long, the clause) around the cue, an exact substring of the text.
+ * the clause (or, when that is under three words, the sentence) around the cue, an exact substring of the text.
  */
 final class Lexicon {
 
     static final String RESOURCE = "offline/lexicon.json";
     static final int MAX_QUOTE = 120;
+    static final int MIN_CLAUSE_WORDS = 3;
+    private static final String CLAUSE_BREAKS = ",;:\u2014\u2013()";
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}'\u2019-]";
     private static final Pattern WORD = Pattern.compile(WORD_CHAR + "+");
@@ -141,7 +143,10 @@ final class Lexicon {
         return word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
 
-    /** [start, end) of the sentence around the cue, narrowed to its clause and then to a word window when too long. */
+    /**
+     * [start, end) of the quote around the cue: its clause (between sentence ends and {@code , ; : — – ( )}) when that
+     * has at least three words, else its sentence; cut to a word window around the cue if still over 120 characters.
+     */
     static int[] quote(String text, int cueStart, int cueEnd) {
         int start = cueStart;
         while (start > 0 && !sentenceEndsBefore(text, start)) {
@@ -151,18 +156,18 @@ final class Lexicon {
         while (end < text.length() && !sentenceEndsAt(text, end)) {
             end++;
         }
-        int[] range = trim(text, start, end);
-        if (range[1] - range[0] > MAX_QUOTE) {
-            int cs = cueStart;
-            while (cs > range[0] && ",;:\u2014\u2013()".indexOf(text.charAt(cs - 1)) < 0) {
-                cs--;
-            }
-            int ce = cueEnd;
-            while (ce < range[1] && ",;:\u2014\u2013()".indexOf(text.charAt(ce)) < 0) {
-                ce++;
-            }
-            range = trim(text, cs, ce);
+        int[] sentence = trim(text, start, end);
+        int cs = cueStart;
+        while (cs > sentence[0] && CLAUSE_BREAKS.indexOf(text.charAt(cs - 1)) < 0) {
+            cs--;
         }
+        int ce = cueEnd;
+        while (ce < sentence[1] && CLAUSE_BREAKS.indexOf(text.charAt(ce)) < 0) {
+            ce++;
+        }
+        int[] clause = trim(text, cs, ce);
+        boolean clauseSaysEnough = words(text.substring(clause[0], clause[1])) >= MIN_CLAUSE_WORDS;
+        int[] range = clauseSaysEnough || sentence[1] - sentence[0] > MAX_QUOTE ? clause : sentence;
         if (range[1] - range[0] > MAX_QUOTE) {
             int budget = Math.max(0, MAX_QUOTE - (cueEnd - cueStart)) / 2;
             int ws = Math.max(range[0], cueStart - budget);
@@ -176,6 +181,15 @@ final class Lexicon {
             range = trim(text, ws, we);
         }
         return range;
+    }
+
+    private static int words(String s) {
+        int n = 0;
+        Matcher m = WORD.matcher(s);
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** A sentence ends just before {@code i}: after a line break, or after {@code .!?} followed by whitespace. */

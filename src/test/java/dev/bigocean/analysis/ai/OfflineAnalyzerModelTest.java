@@ -112,6 +112,14 @@ class OfflineAnalyzerModelTest {
     }
 
     @Test
+    void eachCueQuotesItsOwnClauseUnlessTheClauseIsTooShort() throws Exception {
+        Map<String, JsonNode> items = byFacet(answer("At parties I love to chat with strangers, but I worry about deadlines. Yes, tidy!"));
+        assertEquals("At parties I love to chat with strangers", items.get("gregariousness").get("quote").asText());
+        assertEquals("but I worry about deadlines", items.get("anxiety").get("quote").asText());
+        assertEquals("Yes, tidy", items.get("orderliness").get("quote").asText());
+    }
+
+    @Test
     void ignoresTheSystemPromptAndTextOutsideTheFence() throws Exception {
         assertEquals(0, answer("Nothing much to say.").get("evidence").size());
     }
