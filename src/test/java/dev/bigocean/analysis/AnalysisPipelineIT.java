@@ -116,6 +116,9 @@ class AnalysisPipelineIT {
         Map<String, Object> job = fixtures.awaitJob(message, "done");
         assertEquals(1, job.get("evidence_count"));
         assertEquals(2, job.get("dropped_items"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("bigocean_analysis_evidence_dropped_total{reason=\"unknown_facet\"}"), metrics);
+        assertTrue(metrics.contains("bigocean_analysis_evidence_dropped_total{reason=\"quote_not_found\"}"));
         List<Map<String, Object>> rows = fixtures.evidence(message);
         assertEquals(1, rows.size());
         assertEquals("cautiousness", rows.get(0).get("facet"));
@@ -136,6 +139,11 @@ class AnalysisPipelineIT {
         assertEquals(3, AnalyzerReplies.requests(marker).size());
         assertNotNull(job.get("completed_at"));
         assertTrue(fixtures.evidence(message).isEmpty());
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("bigocean_analysis_jobs_total")
+                && l.contains("error=\"MalformedEvidenceError\"") && l.contains("outcome=\"failed\"")), metrics);
+        assertTrue(metrics.contains("bigocean_analysis_jobs_total{error=\"MalformedEvidenceError\",outcome=\"retry\"}"));
     }
 
     @Test
