@@ -18,10 +18,11 @@ public interface AnalysisConfig {
     int workers();
 
     /**
-     * How long a claimed job belongs to its worker. A job whose lease ran out (worker killed, instance restarted) is
-     * claimed again; keep it longer than the analyzer call timeout ({@code ANALYZER_TIMEOUT}).
+     * How long a claimed job belongs to its worker without news from it. The worker renews the lease every third of
+     * it while the job is analysed, so it only runs out when the worker is gone (killed, instance restarted); the job
+     * is then claimed again.
      */
-    @WithDefault("PT3M")
+    @WithDefault("PT30S")
     Duration lease();
 
     /** Attempts per job before it is marked {@code failed}. */

@@ -156,6 +156,15 @@ class AnalysisJobRepository {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("status"));
     }
 
+    /** Extends the lease of a job still being analysed; false if it is no longer ours. */
+    Uni<Boolean> renew(Claim claim, Duration lease) {
+        return pool.preparedQuery("""
+                UPDATE analysis_job SET locked_until = now() + make_interval(secs => $3), updated_at = now()
+                 WHERE id = $1 AND lock_token = $2 AND status = 'running'""")
+                .execute(Tuple.of(claim.jobId(), claim.lockToken(), seconds(lease)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     /** Hands a claimed job back at once (shutdown), without counting the attempt. */
     Uni<Boolean> release(Claim claim) {
         return pool.preparedQuery("""

@@ -1,5 +1,6 @@
 package dev.bigocean.analysis;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -173,20 +174,39 @@ public class AnalysisWorker {
      * the benchmark) can drive the queue step by step.
      */
     Uni<Boolean> processOnce() {
-        return jobs.claim(config.lease(), config.maxAttempts()).flatMap(claim -> {
+        return processOnce(config.lease());
+    }
+
+    Uni<Boolean> processOnce(Duration lease) {
+        return jobs.claim(lease, config.maxAttempts()).flatMap(claim -> {
             if (claim == null) {
                 return Uni.createFrom().item(false);
             }
             inFlight.put(claim.jobId(), claim);
+            long heartbeat = vertx.setPeriodic(Math.max(1, lease.toMillis() / 3), id -> renew(claim, lease));
             return service.process(claim)
                     .onItem().invoke(processed -> {
                         if (processed.outcome() == AnalysisService.Outcome.RETRY && running) {
                             vertx.setTimer(Math.max(1, processed.retryIn().toMillis()), id -> wake());
                         }
                     })
-                    .onTermination().invoke(() -> inFlight.remove(claim.jobId()))
+                    .onTermination().invoke(() -> {
+                        vertx.cancelTimer(heartbeat);
+                        inFlight.remove(claim.jobId());
+                    })
                     .replaceWith(true);
         });
+    }
+
+    /** Keeps the lease of a job in flight, so it only runs out when this worker is gone. */
+    private void renew(Claim claim, Duration lease) {
+        jobs.renew(claim, lease).subscribe().with(
+                renewed -> {
+                    if (!renewed) {
+                        LOG.debugf("Analysis job %s is no longer leased by this worker", claim.jobId());
+                    }
+                },
+                failure -> LOG.warnf("Could not renew the lease of analysis job %s: %s", claim.jobId(), failure.getMessage()));
     }
 
     /** The safety net: fail jobs abandoned on their last attempt, then look for ready work. */

@@ -190,6 +190,29 @@ class AnalysisWorkerIT {
     }
 
     @Test
+    void aCallLongerThanTheLeaseKeepsItsJobBecauseTheLeaseIsRenewed() throws Exception {
+        String marker = AnalyzerReplies.marker();
+        AnalyzerReplies.when(marker, StubReply.json(evidence("imagination", 16, 70, "I daydream every single day"))
+                .delayBeforeFirstByte(Duration.ofMillis(1500)));
+        UUID message = fixtures.userMessage(AnalysisFixtures.startSession(), QUESTION, "I daydream every single day. " + marker);
+
+        // A 600 ms lease, renewed every 200 ms, around a 1.5 s call; meanwhile another worker keeps trying to claim.
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<Boolean> slow = thread.submit(() -> worker.processOnce(Duration.ofMillis(600)).await().atMost(WAIT));
+        await().atMost(WAIT).until(() -> "running".equals(fixtures.job(message).get("status")));
+        while (!slow.isDone()) {
+            assertNull(claim(Duration.ofSeconds(30)), "the job was taken from a live worker");
+            Thread.sleep(100);
+        }
+        assertTrue(slow.get());
+        thread.shutdown();
+        Map<String, Object> job = fixtures.awaitJob(message, "done");
+        assertEquals(1, job.get("attempts"));
+        assertEquals(1, AnalyzerReplies.requests(marker).size());
+        assertEquals(1, fixtures.evidence(message).size());
+    }
+
+    @Test
     void aJobWhoseLastAttemptWasAbandonedIsFailed() {
         UUID message = daydreamMessage(AnalyzerReplies.marker());
         fixtures.update("UPDATE analysis_job SET attempts = 2 WHERE message_id = $1", message);
