@@ -1,6 +1,5 @@
 package dev.bigocean.analysis;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -15,15 +14,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.restassured.http.ContentType;
+import dev.bigocean.testsupport.Api;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Test data for the analysis pipeline before the conversation endpoint exists: sessions through the API, then a
- * user message (after an optional Nerin question) stored together with its analysis job in one transaction, as the
+ * Test data for the analysis pipeline without a Nerin turn: sessions through the API, then a user message (after an
+ * optional Nerin question) stored together with its analysis job ({@link AnalysisQueue}) in one transaction, as the
  * conversation does it.
  */
 @ApplicationScoped
@@ -32,14 +31,15 @@ public class AnalysisFixtures {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final Pool pool;
+    private final AnalysisQueue queue;
 
-    AnalysisFixtures(Pool pool) {
+    AnalysisFixtures(Pool pool, AnalysisQueue queue) {
         this.pool = pool;
+        this.queue = queue;
     }
 
     public static String startSession() {
-        return given().contentType(ContentType.JSON).body("{}").when().post("/api/assessment/start")
-                .then().statusCode(200).extract().path("sessionId");
+        return Api.startSession();
     }
 
     /** Stores the question (if any) as an assistant message and the user's answer with its job; the user message id. */
@@ -62,10 +62,7 @@ public class AnalysisFixtures {
                         INSERT INTO assessment_message (id, session_id, seq, role, content, created_at)
                         VALUES ($1, $2, $3, 'user', $4, clock_timestamp())""")
                         .execute(Tuple.of(messageId, session, seq + 1, text)))
-                .flatMap(ignored -> tx.preparedQuery("""
-                        INSERT INTO analysis_job (id, message_id, session_id, status, run_after, created_at, updated_at)
-                        VALUES ($1, $2, $3, 'pending', now(), now(), now())""")
-                        .execute(Tuple.of(UUID.randomUUID(), messageId, session)))
+                .flatMap(ignored -> queue.enqueue(tx, messageId, session))
                 .replaceWith(messageId))
                 .await().atMost(WAIT);
     }
