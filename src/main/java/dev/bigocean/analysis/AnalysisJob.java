@@ -33,6 +33,7 @@ public class AnalysisJob {
     public String model;
     public Integer inputTokens;
     public Integer outputTokens;
+    public Long costMicros;
     public Instant createdAt;
     public Instant updatedAt;
     public Instant completedAt;

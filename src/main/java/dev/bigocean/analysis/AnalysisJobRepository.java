@@ -27,13 +27,20 @@ class AnalysisJobRepository {
     record Claim(UUID jobId, UUID messageId, UUID sessionId, int attempts, UUID lockToken) {
     }
 
-    /** What the analyzer reads: the user message and the Nerin question it answers (null when there was none). */
-    record Input(String message, String question, Instant messageCreatedAt) {
+    /**
+     * What the analyzer reads: the user message and the Nerin question it answers (null when there was none); the
+     * session's owner (null when anonymous) is whose budget pays for the call.
+     */
+    record Input(String message, String question, Instant messageCreatedAt, UUID ownerId) {
     }
 
-    /** The model that answered and the tokens it reported (nulls when unknown). */
-    record Usage(String model, Integer inputTokens, Integer outputTokens) {
-        static final Usage NONE = new Usage(null, null, null);
+    /** The model that answered, the tokens it reported (nulls when unknown) and their cost in micro-USD. */
+    record Usage(String model, Integer inputTokens, Integer outputTokens, Long costMicros) {
+        static final Usage NONE = new Usage(null, null, null, null);
+
+        Usage withCost(Long micros) {
+            return new Usage(model, inputTokens, outputTokens, micros);
+        }
     }
 
     private final Pool pool;
@@ -70,11 +77,11 @@ class AnalysisJobRepository {
     /** The message to analyse and the latest assistant message before it; null if the message is gone. */
     Uni<Input> input(UUID messageId) {
         return pool.preparedQuery("""
-                SELECT m.content, m.created_at,
+                SELECT m.content, m.created_at, s.user_id,
                        (SELECT q.content FROM assessment_message q
                          WHERE q.session_id = m.session_id AND q.role = 'assistant' AND q.seq < m.seq
                          ORDER BY q.seq DESC LIMIT 1) AS question
-                  FROM assessment_message m
+                  FROM assessment_message m JOIN assessment_session s ON s.id = m.session_id
                  WHERE m.id = $1""")
                 .execute(Tuple.of(messageId))
                 .map(rows -> {
@@ -83,7 +90,7 @@ class AnalysisJobRepository {
                     }
                     Row row = rows.iterator().next();
                     return new Input(row.getString("content"), row.getString("question"),
-                            row.getOffsetDateTime("created_at").toInstant());
+                            row.getOffsetDateTime("created_at").toInstant(), row.getUUID("user_id"));
                 });
     }
 
@@ -99,13 +106,15 @@ class AnalysisJobRepository {
     Uni<Boolean> complete(SqlConnection tx, Claim claim, List<EvidenceValidator.Valid> evidence, int dropped, Usage usage) {
         Tuple done = Tuple.tuple()
                 .addValue(claim.jobId()).addValue(claim.lockToken()).addValue(evidence.size()).addValue(dropped)
-                .addValue(usage.model()).addValue(usage.inputTokens()).addValue(usage.outputTokens());
+                .addValue(usage.model()).addValue(usage.inputTokens()).addValue(usage.outputTokens())
+                .addValue(usage.costMicros());
         return tx.preparedQuery("""
                 UPDATE analysis_job
                    SET status = 'done', lock_token = NULL, locked_until = NULL, error_tag = NULL, error_detail = NULL,
                        evidence_count = $3, dropped_items = $4, model = coalesce($5, model),
                        input_tokens = coalesce(input_tokens, 0) + coalesce($6, 0),
                        output_tokens = coalesce(output_tokens, 0) + coalesce($7, 0),
+                       cost_micros = coalesce(cost_micros, 0) + coalesce($8, 0),
                        updated_at = now(), completed_at = clock_timestamp()
                  WHERE id = $1 AND lock_token = $2 AND status = 'running'""")
                 .execute(done)
@@ -139,7 +148,7 @@ class AnalysisJobRepository {
         Tuple failure = Tuple.tuple()
                 .addValue(claim.jobId()).addValue(claim.lockToken()).addValue(maxAttempts).addValue(seconds(backoff))
                 .addValue(errorTag).addValue(detail).addValue(usage.model()).addValue(usage.inputTokens())
-                .addValue(usage.outputTokens());
+                .addValue(usage.outputTokens()).addValue(usage.costMicros());
         return pool.preparedQuery("""
                 UPDATE analysis_job
                    SET status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'pending' END,
@@ -148,6 +157,7 @@ class AnalysisJobRepository {
                        model = coalesce($7, model),
                        input_tokens = CASE WHEN $8::int IS NULL THEN input_tokens ELSE coalesce(input_tokens, 0) + $8 END,
                        output_tokens = CASE WHEN $9::int IS NULL THEN output_tokens ELSE coalesce(output_tokens, 0) + $9 END,
+                       cost_micros = CASE WHEN $10::bigint IS NULL THEN cost_micros ELSE coalesce(cost_micros, 0) + $10 END,
                        updated_at = now(),
                        completed_at = CASE WHEN attempts >= $3 THEN clock_timestamp() END
                  WHERE id = $1 AND lock_token = $2 AND status = 'running'

@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.Timer;
  * Micrometer meters of the analysis pipeline (Prometheus at {@code /q/metrics}):
  * {@code bigocean.analysis.jobs{outcome=done|retry|failed|lease_lost, error=none|AnalyzerError|MalformedEvidenceError}},
  * {@code bigocean.analysis.evidence.stored}, {@code bigocean.analysis.evidence.dropped{reason}},
- * {@code bigocean.analysis.tokens{direction=input|output}}, {@code bigocean.analysis.call} (analyzer call time) and
- * {@code bigocean.analysis.lag} (user message stored → its evidence committed).
+ * {@code bigocean.analysis.call} (analyzer call time) and {@code bigocean.analysis.lag} (user message stored → its
+ * evidence committed). Tokens and cost per model are {@code bigocean.llm.tokens} / {@code bigocean.llm.cost.micros}.
  */
 @ApplicationScoped
 class AnalysisMetrics {
@@ -47,14 +47,5 @@ class AnalysisMetrics {
 
     void call(Duration elapsed, boolean success) {
         registry.timer("bigocean.analysis.call", "outcome", success ? "success" : "failure").record(elapsed);
-    }
-
-    void tokens(Integer input, Integer output) {
-        if (input != null) {
-            registry.counter("bigocean.analysis.tokens", "direction", "input").increment(input);
-        }
-        if (output != null) {
-            registry.counter("bigocean.analysis.tokens", "direction", "output").increment(output);
-        }
     }
 }

@@ -18,6 +18,7 @@ import dev.bigocean.analysis.ai.AnalyzerModels;
 import dev.bigocean.analysis.ai.AnalyzerOutput;
 import dev.bigocean.analysis.ai.PromptFence;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.bigocean.limits.CostBudget;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.output.OutputParsingException;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,7 @@ import io.vertx.core.Vertx;
 
 /**
  * Analyses one claimed job: reads the message and its question, calls the analyzer agent on a worker thread (never
- * the event loop), validates the output and records the outcome on the job. Failures become a retry with exponential
+ * the event loop), validates the output, charges the call to the daily cost budget and records the outcome on the job. Failures become a retry with exponential
  * backoff, or after the last attempt {@code failed} with {@code AnalyzerError} (model or transport failure, timeout)
  * or {@code MalformedEvidenceError} (output that is not the requested JSON).
  */
@@ -52,16 +53,18 @@ class AnalysisService {
     private final AnalyzerModels models;
     private final AnalysisConfig config;
     private final AnalysisMetrics metrics;
+    private final CostBudget budget;
     private final Vertx vertx;
     private volatile Context context;
 
     AnalysisService(AnalysisJobRepository jobs, AnalyzerAi analyzer, AnalyzerModels models, AnalysisConfig config,
-            AnalysisMetrics metrics, Vertx vertx) {
+            AnalysisMetrics metrics, CostBudget budget, Vertx vertx) {
         this.jobs = jobs;
         this.analyzer = analyzer;
         this.models = models;
         this.config = config;
         this.metrics = metrics;
+        this.budget = budget;
         this.vertx = vertx;
     }
 
@@ -70,10 +73,36 @@ class AnalysisService {
             if (input == null) {
                 return complete(claim, EvidenceValidator.validate(List.of(), ""), Usage.NONE, null);
             }
-            return call(input)
-                    .flatMap(answer -> complete(claim, answer.validated, answer.usage, input.messageCreatedAt()))
-                    .onFailure(AnalyzerFailure.class).recoverWithUni(f -> fail(claim, (AnalyzerFailure) f));
+            return call(input).onItemOrFailure().transformToUni((answer, failure) -> {
+                if (failure != null && !(failure instanceof AnalyzerFailure)) {
+                    return Uni.createFrom().failure(failure);
+                }
+                AnalyzerFailure failed = (AnalyzerFailure) failure;
+                Usage usage = failed == null ? answer.usage() : failed.usage;
+                return charge(input, claim, usage).flatMap(cost -> failed == null
+                        ? complete(claim, answer.validated(), usage.withCost(cost), input.messageCreatedAt())
+                        : fail(claim, failed.withUsage(usage.withCost(cost))));
+            });
         });
+    }
+
+    /**
+     * Adds the call's cost to the daily budget of the session's owner (or of the anonymous session). Never refused:
+     * the turn that stored the message was within budget; a failure to record it is logged, not retried.
+     */
+    private Uni<Long> charge(Input input, Claim claim, Usage usage) {
+        if (usage.inputTokens() == null && usage.outputTokens() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        long cost = budget.costMicros(usage.model(), tokens(usage.inputTokens()), tokens(usage.outputTokens()));
+        return budget.charge(CostBudget.key(input.ownerId(), claim.sessionId()), cost)
+                .onFailure().invoke(e -> LOG.warnf("Could not add analysis job %s's cost to the budget: %s", claim.jobId(), e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWith(cost);
+    }
+
+    private static long tokens(Integer count) {
+        return count == null ? 0 : count;
     }
 
     private record Answer(EvidenceValidator.Validated validated, Usage usage) {
@@ -101,13 +130,10 @@ class AnalysisService {
             output = analyzer.analyze(question, message);
         } catch (RuntimeException e) {
             metrics.call(Duration.ofNanos(System.nanoTime() - started), false);
-            Usage usage = usage(models.lastResponse());
-            metrics.tokens(usage.inputTokens(), usage.outputTokens());
-            throw classify(e, usage);
+            throw classify(e, usage(models.lastResponse()));
         }
         metrics.call(Duration.ofNanos(System.nanoTime() - started), true);
         Usage usage = usage(models.lastResponse());
-        metrics.tokens(usage.inputTokens(), usage.outputTokens());
         if (output == null || output.evidence() == null) {
             throw new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR, "The analyzer output has no \"evidence\" list", usage);
         }
@@ -164,11 +190,12 @@ class AnalysisService {
 
     private Usage usage(ChatResponse response) {
         if (response == null) {
-            return new Usage(models.modelName(), null, null);
+            return new Usage(models.modelName(), null, null, null);
         }
         TokenUsage tokens = response.tokenUsage();
         String model = response.modelName() != null ? response.modelName() : models.modelName();
-        return new Usage(model, tokens == null ? null : tokens.inputTokenCount(), tokens == null ? null : tokens.outputTokenCount());
+        return new Usage(model, tokens == null ? null : tokens.inputTokenCount(),
+                tokens == null ? null : tokens.outputTokenCount(), null);
     }
 
     /** Output that is not the requested JSON is {@code MalformedEvidenceError}; everything else {@code AnalyzerError}. */
@@ -221,6 +248,10 @@ class AnalysisService {
             super(detail, null, false, false);
             this.tag = tag;
             this.usage = usage;
+        }
+
+        AnalyzerFailure withUsage(Usage other) {
+            return new AnalyzerFailure(tag, getMessage(), other);
         }
     }
 }

@@ -37,9 +37,17 @@ class EvidenceService {
                 .map(EvidenceService::views);
     }
 
+    /**
+     * A message's evidence, visible as its session is: a message of a session owned by someone else answers {@code []}
+     * like an unknown message, so its existence does not leak.
+     */
     @WithSession
     Uni<List<EvidenceView>> forMessage(UUID messageId) {
-        return evidence.byMessage(messageId).map(EvidenceService::views);
+        return evidence.byMessage(messageId).flatMap(rows -> rows.isEmpty()
+                ? Uni.createFrom().item(List.<EvidenceView>of())
+                : assessments.require(rows.get(0).sessionId).map(session -> views(rows))
+                        .onFailure(e -> e instanceof ApiException api && "SessionNotFound".equals(api.tag()))
+                        .recoverWithItem(List.of()));
     }
 
     private static List<EvidenceView> views(List<Evidence> rows) {

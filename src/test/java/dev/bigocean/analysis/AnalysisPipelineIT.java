@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.StubReply;
 import io.quarkus.arc.Arc;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The analyzer pipeline end to end against the OpenAI stub: queue → worker → agent → validation → evidence. */
@@ -39,6 +42,9 @@ class AnalysisPipelineIT {
 
     @Inject
     AnalysisWorker worker;
+
+    @Inject
+    RedisDataSource redis;
 
     @BeforeEach
     void startWorkers() {
@@ -72,6 +78,11 @@ class AnalysisPipelineIT {
         assertEquals(321, job.get("input_tokens"));
         assertEquals(45, job.get("output_tokens"));
         assertNull(job.get("lock_token"));
+        long cost = (long) job.get("cost_micros");
+        assertTrue(cost > 0, "priced as gpt-4o-mini");
+        Map<String, String> budget = redis.hash(String.class)
+                .hgetall("budget:{session:" + session + ":" + LocalDate.now(ZoneOffset.UTC) + "}:totals");
+        assertEquals(String.valueOf(cost), budget.get("spent"), "charged to the anonymous session's daily budget");
 
         List<Map<String, Object>> rows = fixtures.evidence(message);
         assertEquals(2, rows.size());

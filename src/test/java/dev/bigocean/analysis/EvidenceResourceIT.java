@@ -18,8 +18,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.identity.Accounts;
 import dev.bigocean.scoring.Facet;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** {@code GET /api/evidence/facet} and {@code GET /api/evidence/message/:id}: shapes, ordering and errors. */
 @QuarkusTest
@@ -131,6 +133,27 @@ class EvidenceResourceIT {
                 .body("score", contains(18, 18, 12, 6))
                 .body("assessmentMessageId", containsInAnyOrder(message.toString(), message.toString(), message.toString(),
                         message.toString()));
+    }
+
+    @Test
+    void anOwnedSessionsEvidenceIsHiddenFromOtherCallers() {
+        Accounts.Account owner = Accounts.signUp();
+        String session = given().cookie(Accounts.COOKIE, owner.cookie()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/assessment/start").then().statusCode(200).extract().path("sessionId");
+        UUID message = fixtures.userMessage(session, "Q", TEXT);
+        fixtures.insertEvidence(message, "imagination", 16, 80, 0, 44, t0);
+
+        given().cookie(Accounts.COOKIE, owner.cookie()).queryParam("sessionId", session).queryParam("facetName", "imagination")
+                .when().get("/api/evidence/facet").then().statusCode(200).body("$", hasSize(1));
+        given().cookie(Accounts.COOKIE, owner.cookie()).when().get("/api/evidence/message/{id}", message)
+                .then().statusCode(200).body("$", hasSize(1));
+
+        given().queryParam("sessionId", session).queryParam("facetName", "imagination")
+                .when().get("/api/evidence/facet").then().statusCode(404).body("_tag", equalTo("SessionNotFound"));
+        given().when().get("/api/evidence/message/{id}", message).then().statusCode(200).body("$", hasSize(0));
+        Accounts.Account stranger = Accounts.signUp();
+        given().cookie(Accounts.COOKIE, stranger.cookie()).when().get("/api/evidence/message/{id}", message)
+                .then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
