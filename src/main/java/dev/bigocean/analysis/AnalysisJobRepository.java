@@ -186,6 +186,20 @@ class AnalysisJobRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /**
+     * Hands a claimed job back until {@code runAfter} without counting the attempt, noting why (the daily cost budget
+     * refused the call: the job waits for the next UTC day instead of spending past the limit).
+     */
+    Uni<Boolean> defer(Claim claim, Instant runAfter, String errorTag, String detail) {
+        return pool.preparedQuery("""
+                UPDATE analysis_job
+                   SET status = 'pending', lock_token = NULL, locked_until = NULL, run_after = $3,
+                       attempts = greatest(attempts - 1, 0), error_tag = $4, error_detail = $5, updated_at = now()
+                 WHERE id = $1 AND lock_token = $2 AND status = 'running'""")
+                .execute(Tuple.of(claim.jobId(), claim.lockToken(), runAfter.atOffset(java.time.ZoneOffset.UTC), errorTag, detail))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     /** Jobs whose lease expired on their last allowed attempt (the worker died every time) become {@code failed}. */
     Uni<List<UUID>> failAbandoned(int maxAttempts) {
         return pool.preparedQuery("""

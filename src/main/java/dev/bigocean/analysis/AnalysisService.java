@@ -2,12 +2,15 @@ package dev.bigocean.analysis;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.analysis.AnalysisJobRepository.Claim;
@@ -19,6 +22,8 @@ import dev.bigocean.analysis.ai.AnalyzerOutput;
 import dev.bigocean.analysis.ai.PromptFence;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.bigocean.limits.CostBudget;
+import dev.bigocean.platform.PromptResources;
+import dev.bigocean.web.ApiException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.output.OutputParsingException;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +33,7 @@ import io.vertx.core.Vertx;
 
 /**
  * Analyses one claimed job: reads the message and its question, calls the analyzer agent on a worker thread (never
- * the event loop), validates the output, charges the call to the daily cost budget and records the outcome on the job. Failures become a retry with exponential
+ * the event loop), validates the output, reserves the call's worst-case cost on the daily budget and settles its real cost, and records the outcome on the job. Failures become a retry with exponential
  * backoff, or after the last attempt {@code failed} with {@code AnalyzerError} (model or transport failure, timeout)
  * or {@code MalformedEvidenceError} (output that is not the requested JSON).
  */
@@ -39,6 +44,7 @@ class AnalysisService {
     static final String MALFORMED_EVIDENCE_ERROR = "MalformedEvidenceError";
     private static final int MAX_DETAIL = 1000;
     private static final Logger LOG = Logger.getLogger(AnalysisService.class);
+    private static final int PROMPT_CHARS = PromptResources.chars("prompts/analyzer-system-v1.txt", "prompts/analyzer-user-v1.txt");
 
     enum Outcome {
         DONE, RETRY, FAILED, LEASE_LOST
@@ -55,10 +61,12 @@ class AnalysisService {
     private final AnalysisMetrics metrics;
     private final CostBudget budget;
     private final Vertx vertx;
+    private final int maxOutputTokens;
     private volatile Context context;
 
     AnalysisService(AnalysisJobRepository jobs, AnalyzerAi analyzer, AnalyzerModels models, AnalysisConfig config,
-            AnalysisMetrics metrics, CostBudget budget, Vertx vertx) {
+            AnalysisMetrics metrics, CostBudget budget, Vertx vertx,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.analyzer.chat-model.max-tokens", defaultValue = "800") int maxTokens) {
         this.jobs = jobs;
         this.analyzer = analyzer;
         this.models = models;
@@ -66,6 +74,7 @@ class AnalysisService {
         this.metrics = metrics;
         this.budget = budget;
         this.vertx = vertx;
+        this.maxOutputTokens = maxTokens;
     }
 
     Uni<Processed> process(Claim claim) {
@@ -73,32 +82,53 @@ class AnalysisService {
             if (input == null) {
                 return complete(claim, EvidenceValidator.validate(List.of(), ""), Usage.NONE, null);
             }
-            return call(input).onItemOrFailure().transformToUni((answer, failure) -> {
-                if (failure != null && !(failure instanceof AnalyzerFailure)) {
-                    return Uni.createFrom().failure(failure);
-                }
-                AnalyzerFailure failed = (AnalyzerFailure) failure;
-                Usage usage = failed == null ? answer.usage() : failed.usage;
-                return charge(input, claim, usage).flatMap(cost -> failed == null
-                        ? complete(claim, answer.validated(), usage.withCost(cost), input.messageCreatedAt())
-                        : fail(claim, failed.withUsage(usage.withCost(cost))));
-            });
+            String key = CostBudget.key(input.ownerId(), claim.sessionId());
+            return budget.reserve(key, expectedCost(input))
+                    .onFailure(ApiException.class).recoverWithNull()
+                    .flatMap(reservation -> reservation == null ? deferToNextDay(claim) : analyse(claim, input, reservation));
+        });
+    }
+
+    private Uni<Processed> analyse(Claim claim, Input input, CostBudget.Reservation reservation) {
+        return call(input).onItemOrFailure().transformToUni((answer, failure) -> {
+            if (failure != null && !(failure instanceof AnalyzerFailure)) {
+                return budget.release(reservation).onFailure().recoverWithNull()
+                        .flatMap(v -> Uni.createFrom().failure(failure));
+            }
+            AnalyzerFailure failed = (AnalyzerFailure) failure;
+            Usage usage = failed == null ? answer.usage() : failed.usage;
+            return settle(claim, reservation, usage).flatMap(cost -> failed == null
+                    ? complete(claim, answer.validated(), usage.withCost(cost), input.messageCreatedAt())
+                    : fail(claim, failed.withUsage(usage.withCost(cost))));
         });
     }
 
     /**
-     * Adds the call's cost to the daily budget of the session's owner (or of the anonymous session). Never refused:
-     * the turn that stored the message was within budget; a failure to record it is logged, not retried.
+     * The most one analysis can cost: the prompt at a conservative 3 characters a token plus the reply's max tokens.
+     * Reserving it before the call keeps the settled spend within the daily limit, as for Nerin's turns.
      */
-    private Uni<Long> charge(Input input, Claim claim, Usage usage) {
-        if (usage.inputTokens() == null && usage.outputTokens() == null) {
-            return Uni.createFrom().nullItem();
-        }
-        long cost = budget.costMicros(usage.model(), tokens(usage.inputTokens()), tokens(usage.outputTokens()));
-        return budget.charge(CostBudget.key(input.ownerId(), claim.sessionId()), cost)
-                .onFailure().invoke(e -> LOG.warnf("Could not add analysis job %s's cost to the budget: %s", claim.jobId(), e.getMessage()))
+    private long expectedCost(Input input) {
+        long chars = PROMPT_CHARS + (input.question() == null ? 0 : input.question().length()) + input.message().length();
+        return budget.expectedCostMicros(models.modelName(), (chars + 2) / 3, maxOutputTokens);
+    }
+
+    /** The budget is spent for today: the job waits for the next UTC day without using an attempt. */
+    private Uni<Processed> deferToNextDay(Claim claim) {
+        Instant tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        metrics.job("deferred", "CostLimitExceeded");
+        LOG.infof("Analysis job %s deferred to %s: the daily cost budget is spent", claim.jobId(), tomorrow);
+        return jobs.defer(claim, tomorrow, "CostLimitExceeded", "The daily cost budget is spent; analysis resumes the next UTC day")
+                .map(deferred -> new Processed(deferred ? Outcome.RETRY : Outcome.LEASE_LOST, Duration.between(Instant.now(), tomorrow)));
+    }
+
+    /** Replaces the reservation by the call's real cost (nothing when the model reported no usage). */
+    private Uni<Long> settle(Claim claim, CostBudget.Reservation reservation, Usage usage) {
+        long cost = usage.inputTokens() == null && usage.outputTokens() == null ? 0
+                : budget.costMicros(usage.model(), tokens(usage.inputTokens()), tokens(usage.outputTokens()));
+        return budget.settle(reservation, cost)
+                .onFailure().invoke(e -> LOG.warnf("Could not settle analysis job %s's cost: %s", claim.jobId(), e.getMessage()))
                 .onFailure().recoverWithNull()
-                .replaceWith(cost);
+                .replaceWith(cost == 0 && usage.inputTokens() == null && usage.outputTokens() == null ? null : cost);
     }
 
     private static long tokens(Integer count) {

@@ -17,6 +17,7 @@ import dev.bigocean.conversation.ai.NerinModels;
 import dev.bigocean.conversation.ai.OfflineNerinModel;
 import dev.bigocean.conversation.api.MessageResponse;
 import dev.bigocean.limits.CostBudget;
+import dev.bigocean.platform.PromptResources;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
@@ -37,9 +38,9 @@ public class ConversationService {
 
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
     /** Characters of the system prompt and the turn template around the placeholders (an upper bound). */
-    private static final int SYSTEM_PROMPT_CHARS = resourceLength("prompts/nerin-system-v1.txt");
-    private static final int TEMPLATE_CHARS = Math.max(resourceLength("prompts/nerin-turn-v1.txt"),
-            resourceLength("prompts/nerin-closing-v1.txt"));
+    private static final int SYSTEM_PROMPT_CHARS = PromptResources.chars("prompts/nerin-system-v1.txt");
+    private static final int TEMPLATE_CHARS = Math.max(PromptResources.chars("prompts/nerin-turn-v1.txt"),
+            PromptResources.chars("prompts/nerin-closing-v1.txt"));
 
     private final AssessmentService assessments;
     private final ScoringService scoring;
@@ -203,14 +204,6 @@ public class ConversationService {
                 out.onComplete();
             }, failure -> fail(sessionId, lock, failure, out));
         });
-    }
-
-    private static int resourceLength(String resource) {
-        try (var in = ConversationService.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? 0 : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).length();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static long tokens(Integer count) {

@@ -136,14 +136,6 @@ public class CostBudget {
                 .replaceWithVoid();
     }
 
-    /**
-     * Adds the real cost of a call made without a reservation: background work that runs for an already accepted turn
-     * and must not be refused (the analyzer).
-     */
-    public Uni<Void> charge(String budgetKey, long actualCostMicros) {
-        String day = LocalDate.now(ZoneOffset.UTC).toString();
-        return settle(new Reservation(budgetKey, day, UUID.randomUUID().toString(), 0, false), actualCostMicros);
-    }
 
     /** Gives a reservation back without cost (the call failed before using any tokens). */
     public Uni<Void> release(Reservation reservation) {

@@ -28,6 +28,8 @@ import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.StubReply;
 import io.quarkus.arc.Arc;
+import dev.bigocean.limits.CostBudget;
+import dev.bigocean.testsupport.InfrastructureResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,6 +47,9 @@ class AnalysisPipelineIT {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    CostBudget costBudget;
 
     @BeforeEach
     void startWorkers() {
@@ -82,7 +87,7 @@ class AnalysisPipelineIT {
         assertTrue(cost > 0, "priced as gpt-4o-mini");
         Map<String, String> budget = redis.hash(String.class)
                 .hgetall("budget:{session:" + session + ":" + LocalDate.now(ZoneOffset.UTC) + "}:totals");
-        assertEquals(String.valueOf(cost), budget.get("spent"), "charged to the anonymous session's daily budget");
+        assertEquals(String.valueOf(cost), budget.get("spent"), "settled on the anonymous session's daily budget");
 
         List<Map<String, Object>> rows = fixtures.evidence(message);
         assertEquals(2, rows.size());
@@ -112,6 +117,29 @@ class AnalysisPipelineIT {
         assertEquals(text, AnalyzerReplies.fenced(request), () -> "the user text reaches the model verbatim, fenced: " + request.lastUserText());
         assertEquals("json_schema", request.responseFormat().path("type").asText(), request.responseFormat().toString());
         assertTrue(request.responseFormat().toString().contains("evidence"), request.responseFormat().toString());
+    }
+
+    @Test
+    void aSpentBudgetDefersTheAnalysisToTheNextUtcDayWithoutACall() {
+        String marker = AnalyzerReplies.marker();
+        AnalyzerReplies.when(marker, StubReply.json(evidence("imagination", 16, 80, "I daydream")));
+        String session = AnalysisFixtures.startSession();
+        String key = CostBudget.key(null, UUID.fromString(session));
+        long limit = costBudget.limitCents() * 10_000;
+        costBudget.reserve(key, limit).flatMap(r -> costBudget.settle(r, limit)).await().indefinitely();
+        UUID message = fixtures.userMessage(session, QUESTION, "I daydream a lot " + marker);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "CostLimitExceeded".equals(fixtures.job(message).get("error_tag")));
+        Map<String, Object> job = fixtures.job(message);
+        assertEquals("pending", job.get("status"));
+        assertEquals(0, job.get("attempts"), "a deferral uses no attempt");
+        java.time.Instant nextDay = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        assertEquals(nextDay, ((java.time.OffsetDateTime) job.get("run_after")).toInstant(), "waits for the next UTC day");
+        assertTrue(InfrastructureResource.stub().requests().stream().noneMatch(r -> r.allMessageText().contains(marker)),
+                "no analyzer call is made past the limit");
+        assertEquals(String.valueOf(limit), redis.hash(String.class)
+                .hgetall("budget:{" + key + ":" + LocalDate.now(ZoneOffset.UTC) + "}:totals").get("spent"));
     }
 
     @Test
