@@ -14,6 +14,7 @@ import dev.bigocean.scoring.Archetypes;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.Trait;
 import dev.bigocean.testsupport.Api;
+import dev.bigocean.testsupport.EvidenceRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,21 +31,21 @@ class ResultsIT {
         String session = Api.startSession();
         String message = given().get("/api/assessment/{id}/resume", session).then().extract().path("messages[0].id");
         // Imagination: the worked example (10,80),(20,80) → 15.2, confidence 80 - 30 = 50 (variance 25 > 15).
-        insert(session, message, Facet.IMAGINATION, 10, 80);
-        insert(session, message, Facet.IMAGINATION, 20, 80);
+        EvidenceRows.insert(pool, session, message, Facet.IMAGINATION, 10, 80);
+        EvidenceRows.insert(pool, session, message, Facet.IMAGINATION, 20, 80);
         // The other openness facets at 20 with confidence 90: openness = 15.238… + 5 × 20 = 115.2 → H.
         for (Facet f : Trait.OPENNESS.facets()) {
             if (f != Facet.IMAGINATION) {
-                insert(session, message, f, 20, 90);
+                EvidenceRows.insert(pool, session, message, f, 20, 90);
             }
         }
         // Conscientiousness facets at 2: 12 → L.  Extraversion and agreeableness untouched: 60 → M.
         for (Facet f : Trait.CONSCIENTIOUSNESS.facets()) {
-            insert(session, message, f, 2, 60);
+            EvidenceRows.insert(pool, session, message, f, 2, 60);
         }
         // Neuroticism facets at 14 with confidence 40: 84 → H.
         for (Facet f : Trait.NEUROTICISM.facets()) {
-            insert(session, message, f, 14, 40);
+            EvidenceRows.insert(pool, session, message, f, 14, 40);
         }
         Archetype expected = Archetypes.fromClasspath().forCode4("3122");
         int overall = Math.round((50 + 5 * 90 + 6 * 60 + 6 * 40) / 30f);
@@ -80,12 +81,4 @@ class ResultsIT {
                 .body("confidence.neuroticism", equalTo(0.4f));
     }
 
-    private void insert(String session, String message, Facet facet, int score, int confidence) {
-        pool.preparedQuery("""
-                INSERT INTO facet_evidence (id, session_id, message_id, facet, score, confidence, quote, highlight_start, highlight_end)
-                VALUES ($1, $2, $3, $4, $5, $6, 'q', 0, 1)""")
-                .execute(Tuple.from(new Object[] { UUID.randomUUID(), UUID.fromString(session), UUID.fromString(message),
-                        facet.apiName(), (short) score, (short) confidence }))
-                .await().indefinitely();
-    }
 }

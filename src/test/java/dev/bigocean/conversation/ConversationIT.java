@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.bigocean.testsupport.Api;
+import dev.bigocean.testsupport.EvidenceRows;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.OpenAiStub;
@@ -268,7 +269,7 @@ class ConversationIT {
         String id = Api.startSession();
         String userMessageId = send(id, "Let me tell you about my week.").then().statusCode(200).extract().path("userMessageId");
         for (Facet facet : Facet.values()) {
-            insertEvidence(id, userMessageId, facet, 12, facet == Facet.CAUTIOUSNESS ? 20 : 60);
+            EvidenceRows.insert(pool, id, userMessageId, facet, 12, facet == Facet.CAUTIOUSNESS ? 20 : 60);
         }
         stub.clearRequests();
         send(id, "Work was busy but fine.").then().statusCode(200);
@@ -282,7 +283,7 @@ class ConversationIT {
         String id = Api.startSession();
         String userMessageId = send(id, "Here is a story about me.").then().statusCode(200).extract().path("userMessageId");
         for (Facet facet : Facet.values()) {
-            insertEvidence(id, userMessageId, facet, 15, 80);
+            EvidenceRows.insert(pool, id, userMessageId, facet, 15, 80);
         }
         stub.respondWith(Stubs.nerin("Thank you so much for sharing. Our conversation is complete and your results are ready."));
         send(id, "One more thing about me.").then().statusCode(200)
@@ -325,14 +326,6 @@ class ConversationIT {
         assertEquals(1, occurrences(prompt, "</user_message>"), prompt);
     }
 
-    void insertEvidence(String sessionId, String messageId, Facet facet, int score, int confidence) {
-        pool.preparedQuery("""
-                INSERT INTO facet_evidence (id, session_id, message_id, facet, score, confidence, quote, highlight_start, highlight_end)
-                VALUES ($1, $2, $3, $4, $5, $6, 'quote', 0, 5)""")
-                .execute(Tuple.from(new Object[] { UUID.randomUUID(), UUID.fromString(sessionId), UUID.fromString(messageId),
-                        facet.apiName(), (short) score, (short) confidence }))
-                .await().indefinitely();
-    }
 
     static int occurrences(String text, String needle) {
         int count = 0;
