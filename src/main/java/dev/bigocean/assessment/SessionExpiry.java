@@ -1,0 +1,47 @@
+package dev.bigocean.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Keeps {@code assessment_session.status} current: active sessions untouched for {@code expireAfter} become
+ * {@code expired} (requests already answer 410 {@code SessionExpired} for them before this runs).
+ */
+@ApplicationScoped
+public class SessionExpiry {
+
+    private static final Logger LOG = Logger.getLogger(SessionExpiry.class);
+
+    private final Pool pool;
+    private final AssessmentConfig config;
+
+    SessionExpiry(Pool pool, AssessmentConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${bigocean.assessment.expiry-sweep:PT1H}", delayed = "PT1M",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return expireIdle().invoke(n -> {
+            if (n > 0) {
+                LOG.infof("Marked %d idle session(s) expired", n);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Marks idle active sessions expired; returns how many. */
+    public Uni<Integer> expireIdle() {
+        return pool.preparedQuery("""
+                UPDATE assessment_session SET status = 'expired', turn_lock = NULL, turn_locked_until = NULL
+                WHERE status = 'active' AND last_activity_at < now() - make_interval(secs => $1)""")
+                .execute(Tuple.of((double) config.expireAfter().toSeconds()))
+                .map(rows -> rows.rowCount());
+    }
+}
