@@ -97,14 +97,15 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
         return candidates.get(seed % candidates.size()).replace("{echo}", echo);
     }
 
-    /** A short phrase of the user's message: its first few words, without quotes. */
+    /** A short phrase of the user's message: its first clause (at most ten words), without quotes. */
     static String echo(String userText) {
         String firstSentence = userText.split("(?<=[.!?])\\s+", 2)[0];
-        String[] words = firstSentence.replaceAll("[\"“”]", "").replaceAll("[.!?,;:]+$", "").strip().split("\\s+");
+        String clause = firstSentence.split("[,;:()]|\\s(?:and|but|because|so|although)\\s", 2)[0];
+        String[] words = clause.replaceAll("[\"“”]", "").replaceAll("[.!?]+$", "").strip().split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {
             return "";
         }
-        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 7)));
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 10)));
     }
 
     private static List<String> pieces(String text) {

@@ -1,0 +1,20 @@
+package dev.bigocean.conversation.ai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OfflineNerinModelTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "I love planning trips and I worry a lot before exams.|I love planning trips",
+            "Parties are fun, but I need alone time.|Parties are fun",
+            "\"Quoted\" words stay readable!|Quoted words stay readable",
+            "one two three four five six seven eight nine ten eleven twelve|one two three four five six seven eight nine ten",
+            "Hi. Second sentence here.|Hi" })
+    void echoIsTheFirstClause(String message, String expected) {
+        assertEquals(expected, OfflineNerinModel.echo(message));
+    }
+}
