@@ -19,7 +19,7 @@ import dev.bigocean.analysis.AnalysisJobRepository.Usage;
 import dev.bigocean.analysis.ai.AnalyzerAi;
 import dev.bigocean.analysis.ai.AnalyzerModels;
 import dev.bigocean.analysis.ai.AnalyzerOutput;
-import dev.bigocean.analysis.ai.PromptFence;
+import dev.bigocean.platform.PromptFence;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.platform.PromptResources;

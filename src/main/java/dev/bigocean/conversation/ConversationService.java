@@ -17,6 +17,7 @@ import dev.bigocean.conversation.ai.NerinModels;
 import dev.bigocean.conversation.ai.OfflineNerinModel;
 import dev.bigocean.conversation.api.MessageResponse;
 import dev.bigocean.limits.CostBudget;
+import dev.bigocean.platform.PromptFence;
 import dev.bigocean.platform.PromptResources;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.ScoreSheet;
@@ -151,7 +152,7 @@ public class ConversationService {
                                     assessmentConfig.confidenceTarget(), earlier, config.historyExchanges()),
                             PromptContext.history(earlier, config.historyExchanges()),
                             focus == null ? null : content.hint(focus),
-                            PromptContext.neutralise(userMessage.content));
+                            PromptFence.neutralise(userMessage.content));
                     return budget.reserve(budgetKey, expectedCost(prompt)).flatMap(reservation -> nerin.open(prompt)
                             .map(stream -> new Started(stream, focus, closing, sheet, reservation))
                             .onFailure().call(e -> budget.release(reservation)));

@@ -3,12 +3,13 @@ package dev.bigocean.conversation;
 import java.util.List;
 
 import dev.bigocean.assessment.Message;
+import dev.bigocean.platform.PromptFence;
 import dev.bigocean.scoring.ScoreSheet;
 
 /**
  * Builds the bounded context of one Nerin turn: the last N exchanges verbatim plus a compact progress summary, so the
  * prompt stays the same size however long the conversation grows. User text is fenced by the prompt templates; any
- * fence tag inside it is neutralised here so it cannot close the fence early.
+ * fence tag inside it is neutralised with {@link PromptFence} so it cannot close the fence early.
  */
 public final class PromptContext {
 
@@ -23,7 +24,7 @@ public final class PromptContext {
         int keep = Math.min(earlier.size(), exchanges * 2);
         StringBuilder out = new StringBuilder();
         for (Message m : earlier.subList(earlier.size() - keep, earlier.size())) {
-            out.append(m.isUser() ? "User: " : "Nerin: ").append(neutralise(m.content).strip()).append('\n');
+            out.append(m.isUser() ? "User: " : "Nerin: ").append(PromptFence.neutralise(m.content).strip()).append('\n');
         }
         return out.isEmpty() ? "(this is the start of the conversation)" : out.toString().strip();
     }
@@ -47,12 +48,7 @@ public final class PromptContext {
     }
 
     static String gist(String text) {
-        String flat = neutralise(text).replaceAll("\\s+", " ").strip();
+        String flat = PromptFence.neutralise(text).replaceAll("\\s+", " ").strip();
         return flat.length() <= TOPIC_CHARS ? flat : flat.substring(0, TOPIC_CHARS).strip() + "…";
-    }
-
-    /** Removes anything that looks like one of the prompt's fence tags from user-controlled text. */
-    public static String neutralise(String text) {
-        return text.replaceAll("(?i)</?\\s*(user_message|conversation|interviewer_question)\\s*>", "[removed tag]");
     }
 }

@@ -10,7 +10,7 @@ import io.quarkiverse.langchain4j.RegisterAiService;
 /**
  * The analyzer agent: reads one user message and the Nerin question it answers and returns facet evidence as a typed
  * record through structured output. No chat memory: every call is independent. Blocking: call it off the event loop.
- * Both arguments must be fenced with {@link PromptFence} first. It returns the record itself rather than
+ * Both arguments must be fenced with {@link dev.bigocean.platform.PromptFence} first. It returns the record itself rather than
  * {@code Result<AnalyzerOutput>}: with {@code Result} quarkus-langchain4j 1.10 sends the JSON schema of {@code Result}
  * instead of the record's; model name and token usage come from {@link AnalyzerModels#lastResponse()} instead.
  */

@@ -1,16 +1,17 @@
-package dev.bigocean.analysis.ai;
+package dev.bigocean.platform;
 
 import java.util.regex.Pattern;
 
 /**
- * Keeps user-controlled text inside its fence in the analyzer prompt: a tag that would close (or open) the
- * {@code <user_message>} or {@code <interviewer_question>} fence is rewritten with square brackets, so the text can
- * never end its fence early and pose as instructions. Only those tags change; every other character stays as written.
+ * Keeps user-controlled text inside its fence in the Nerin and analyzer prompts: a tag that would close (or open) the
+ * {@code <user_message>}, {@code <conversation>} or {@code <interviewer_question>} fence is rewritten with square
+ * brackets, so the text can never end its fence early and pose as instructions. Only those tags change; every other
+ * character stays as written.
  */
 public final class PromptFence {
 
     private static final Pattern FENCE_TAG = Pattern.compile(
-            "<\\s*(/?)\\s*(user_message|interviewer_question)\\s*>", Pattern.CASE_INSENSITIVE);
+            "<\\s*(/?)\\s*(user_message|conversation|interviewer_question)\\s*>", Pattern.CASE_INSENSITIVE);
 
     /** Shown to the analyzer when the user spoke before Nerin asked anything. */
     public static final String NO_QUESTION = "(no question yet: the person opened the conversation)";
