@@ -104,12 +104,12 @@ class AnalysisService {
     }
 
     /**
-     * The most one analysis can cost: the prompt at a conservative 3 characters a token plus the reply's max tokens.
-     * Reserving it before the call keeps the settled spend within the daily limit, as for Nerin's turns.
+     * The most one analysis can cost: the whole prompt and the reply's max tokens, reserved before the call as for
+     * Nerin's turns.
      */
     private long expectedCost(Input input) {
         long chars = PROMPT_CHARS + (input.question() == null ? 0 : input.question().length()) + input.message().length();
-        return budget.expectedCostMicros(models.modelName(), (chars + 2) / 3, maxOutputTokens);
+        return budget.worstCaseCostMicros(models.modelName(), chars, maxOutputTokens);
     }
 
     /** The budget is spent for today: the job waits for the next UTC day without using an attempt. */

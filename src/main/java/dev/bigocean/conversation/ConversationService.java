@@ -162,13 +162,12 @@ public class ConversationService {
     }
 
     /**
-     * The most this turn can cost: the prompt at a conservative 3 characters a token (the system prompt included) and
-     * the reply's max tokens. Reserving the worst case keeps settled spend within the daily limit.
+     * The most this turn can cost: the whole prompt (system prompt and template included) and the reply's max tokens.
      */
     private long expectedCost(NerinAgent.Prompt prompt) {
         long promptChars = SYSTEM_PROMPT_CHARS + prompt.progress().length() + prompt.history().length()
                 + prompt.userMessage().length() + (prompt.focus() == null ? 0 : prompt.focus().length()) + TEMPLATE_CHARS;
-        return budget.expectedCostMicros(modelName, (promptChars + 2) / 3, maxOutputTokens);
+        return budget.worstCaseCostMicros(modelName, promptChars, maxOutputTokens);
     }
 
     private record Started(NerinAgent.OpenStream stream, Facet focus, boolean closing, ScoreSheet sheet,

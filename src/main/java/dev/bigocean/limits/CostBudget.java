@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * Redis in micro-USD (reported in cents). Around every model call:
  *
  * <pre>
- * budget.reserve(CostBudget.key(userId, sessionId), budget.costMicros(model, promptTokens, maxOutputTokens))
+ * budget.reserve(CostBudget.key(userId, sessionId), budget.worstCaseCostMicros(model, promptChars, maxOutputTokens))
  *     → call the model →
  * budget.settle(reservation, budget.costMicros(model, usage.input, usage.output))   // or release(reservation) on failure
  * </pre>
@@ -79,14 +79,18 @@ public class CostBudget {
         return cost;
     }
 
-    /** Expected cost of a call before it is made (no metrics): the prompt's tokens and the most output it may produce. */
-    public long expectedCostMicros(String model, long promptTokens, long maxOutputTokens) {
-        return pricing.costMicros(model, promptTokens, maxOutputTokens);
+    /**
+     * The most a call can cost, for its reservation (no metrics): a prompt of {@code promptChars} at a conservative
+     * 3 characters a token (rounded up), plus the most output it may produce. Reserving this worst case keeps the
+     * settled spend within the daily limit.
+     */
+    public long worstCaseCostMicros(String model, long promptChars, long maxOutputTokens) {
+        return pricing.costMicros(model, worstCaseTokens(promptChars), maxOutputTokens);
     }
 
-    /** A rough token count of a prompt (4 characters a token, rounded up), for {@link #expectedCostMicros}. */
-    public static long estimateTokens(String text) {
-        return text == null ? 0 : (text.length() + 3) / 4;
+    /** Tokens of a prompt of {@code chars} characters, counted conservatively (3 characters a token, rounded up). */
+    public static long worstCaseTokens(long chars) {
+        return (Math.max(0, chars) + 2) / 3;
     }
 
     public long limitCents() {

@@ -138,6 +138,7 @@ class CostBudgetIT {
         assertEquals(20_000_000, budget.costMicros("some-new-model", 1_000_000, 1_000_000)); // default $5 + $15
         assertEquals(0, budget.costMicros("offline-nerin", 5_000, 400));
         assertEquals(390, budget.costMicros("gpt-4o-mini", 1_000, 400)); // 150 + 240 micro-USD
-        assertEquals(3, CostBudget.estimateTokens("0123456789"));
+        assertEquals(4, CostBudget.worstCaseTokens(10)); // 3 characters a token, rounded up
+        assertEquals(390, budget.worstCaseCostMicros("gpt-4o-mini", 3_000, 400)); // 1000 tokens + 400 output
     }
 }
