@@ -15,14 +15,4 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     public Uni<List<Message>> conversation(UUID sessionId) {
         return list("sessionId = ?1 order by seq", sessionId);
     }
-
-    /** The last {@code limit} messages in chronological order. */
-    public Uni<List<Message>> recent(UUID sessionId, int limit) {
-        return find("sessionId = ?1 order by seq desc", sessionId).page(0, limit).list()
-                .map(list -> {
-                    java.util.List<Message> ordered = new java.util.ArrayList<>(list);
-                    java.util.Collections.reverse(ordered);
-                    return ordered;
-                });
-    }
 }

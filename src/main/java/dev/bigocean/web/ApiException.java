@@ -76,10 +76,6 @@ public final class ApiException extends RuntimeException {
                 "sessionId", sessionId);
     }
 
-    public static ApiException messageNotFound(String assessmentMessageId) {
-        return of("MessageNotFound", 404, "Message not found", "assessmentMessageId", assessmentMessageId);
-    }
-
     public static ApiException database() {
         return of("DatabaseError", 500, "A database operation failed");
     }
