@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.bigocean.assessment.ScoringService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -44,9 +45,11 @@ class AnalysisJobRepository {
     }
 
     private final Pool pool;
+    private final ScoringService scoring;
 
-    AnalysisJobRepository(Pool pool) {
+    AnalysisJobRepository(Pool pool, ScoringService scoring) {
         this.pool = pool;
+        this.scoring = scoring;
     }
 
     /** The next ready job (pending and due, or running with an expired lease), or null when there is none. */
@@ -101,7 +104,7 @@ class AnalysisJobRepository {
 
     /**
      * The completion statements on a caller's transaction: the fenced update first (it also row-locks the job, so two
-     * completions cannot interleave), then the evidence rows only if the update matched.
+     * completions cannot interleave), then the evidence rows only if the update matched, and the session's score sheet.
      */
     Uni<Boolean> complete(SqlConnection tx, Claim claim, List<EvidenceValidator.Valid> evidence, int dropped, Usage usage) {
         Tuple done = Tuple.tuple()
@@ -136,6 +139,7 @@ class AnalysisJobRepository {
                                 (id, session_id, message_id, facet, score, confidence, quote, highlight_start, highlight_end)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
                             .executeBatch(rows)
+                            .flatMap(inserted -> scoring.refresh(tx, claim.sessionId()))
                             .replaceWith(true);
                 });
     }

@@ -3,16 +3,10 @@ package dev.bigocean.analysis;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 /** One piece of facet evidence: a quote of a user message, its position, and the facet score it suggests. */
-@Entity
-@Table(name = "facet_evidence")
 public class Evidence {
 
-    @Id
     public UUID id;
     public UUID sessionId;
     public UUID messageId;

@@ -9,7 +9,6 @@ import dev.bigocean.analysis.api.EvidenceView;
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.web.ApiException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Reads stored evidence; never cached, so a committed analysis shows at once. */
@@ -30,7 +29,6 @@ class EvidenceService {
                 .orElseThrow(() -> ApiException.invalidFacetName(facetName, Facet.apiNames()));
     }
 
-    @WithSession
     Uni<List<EvidenceView>> forFacet(UUID sessionId, Facet facet) {
         return assessments.require(sessionId)
                 .flatMap(session -> evidence.bySessionAndFacet(sessionId, facet))
@@ -41,7 +39,6 @@ class EvidenceService {
      * A message's evidence, visible as its session is: a message of a session owned by someone else answers {@code []}
      * like an unknown message, so its existence does not leak.
      */
-    @WithSession
     Uni<List<EvidenceView>> forMessage(UUID messageId) {
         return evidence.byMessage(messageId).flatMap(rows -> rows.isEmpty()
                 ? Uni.createFrom().item(List.<EvidenceView>of())

@@ -1,11 +1,135 @@
 package dev.bigocean.assessment;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import dev.bigocean.scoring.ScoreSheet;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+/**
+ * Sessions and their messages as the assessment endpoints read and create them, in plain SQL on the reactive pool:
+ * each method is one statement, so a request holds one pooled connection for one round trip and never two at once.
+ */
 @ApplicationScoped
-public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
+class AssessmentRepository {
+
+    private static final String SESSION_COLUMNS = "s.id, s.user_id, s.status, s.message_count, s.created_at, s.last_activity_at, s.completed_at";
+
+    /** A new session and its opening message in one statement (atomic without an explicit transaction). */
+    private static final String INSERT = """
+            WITH s AS (
+                INSERT INTO assessment_session (id, user_id, status, message_count, created_at, last_activity_at)
+                VALUES ($1, $2, 'active', 1, now(), now())
+                RETURNING id, user_id, status, message_count, created_at, last_activity_at, completed_at
+            ), m AS (
+                INSERT INTO assessment_message (id, session_id, seq, role, content, created_at)
+                SELECT $3, id, 1, 'assistant', $4, created_at FROM s
+            )
+            SELECT * FROM s""";
+
+    private static final String FIND = "SELECT " + SESSION_COLUMNS + " FROM assessment_session s WHERE s.id = $1";
+
+    private static final String SCORED = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
+
+            FROM assessment_session s LEFT JOIN score_sheet sc ON sc.session_id = s.id WHERE s.id = $1""";
+
+    /** The session and its sheet once (a materialised CTE), then one row per message in order. */
+    private static final String CONVERSATION = "WITH s AS MATERIALIZED (" + SCORED + """
+            )
+            SELECT s.*, m.id AS m_id, m.role AS m_role, m.content AS m_content, m.created_at AS m_created_at
+            FROM s LEFT JOIN assessment_message m ON m.session_id = s.id ORDER BY m.seq""";
+
+    /** A session with its score sheet. */
+    record Scored(Assessment session, ScoreSheet sheet) {
+    }
+
+    /** A session with its score sheet and its messages in order. */
+    record Conversation(Assessment session, ScoreSheet sheet, List<Message> messages) {
+    }
+
+    private final Pool pool;
+
+    AssessmentRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    Uni<Assessment> insert(UUID userId, String opening) {
+        return pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), userId, UUID.randomUUID(), opening))
+                .map(rows -> session(rows.iterator().next()));
+    }
+
+    /** Gives an anonymous session to {@code userId}; true when it is now theirs (an owned session is never taken over). */
+    Uni<Boolean> claim(UUID sessionId, UUID userId) {
+        return pool.preparedQuery("UPDATE assessment_session SET user_id = $2 WHERE id = $1 AND user_id IS NULL")
+                .execute(Tuple.of(sessionId, userId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** The session, or null. */
+    Uni<Assessment> find(UUID id) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
+            Row row = first(rows);
+            return row == null ? null : session(row);
+        });
+    }
+
+    /** The session with its sheet, or null. */
+    Uni<Scored> scored(UUID id) {
+        return pool.preparedQuery(SCORED).execute(Tuple.of(id)).map(rows -> {
+            Row row = first(rows);
+            return row == null ? null : new Scored(session(row), ScoringService.sheet(row));
+        });
+    }
+
+    /** The session with its sheet and conversation, or null. */
+    Uni<Conversation> conversation(UUID id) {
+        return pool.preparedQuery(CONVERSATION).execute(Tuple.of(id)).map(rows -> {
+            Row head = first(rows);
+            if (head == null) {
+                return null;
+            }
+            List<Message> messages = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                if (row.getUUID("m_id") != null) {
+                    Message m = new Message();
+                    m.id = row.getUUID("m_id");
+                    m.sessionId = id;
+                    m.role = row.getString("m_role");
+                    m.content = row.getString("m_content");
+                    m.createdAt = instant(row.getOffsetDateTime("m_created_at"));
+                    messages.add(m);
+                }
+            }
+            return new Conversation(session(head), ScoringService.sheet(head), messages);
+        });
+    }
+
+    private static Assessment session(Row row) {
+        Assessment a = new Assessment();
+        a.id = row.getUUID("id");
+        a.userId = row.getUUID("user_id");
+        a.status = row.getString("status");
+        a.messageCount = row.getInteger("message_count");
+        a.createdAt = instant(row.getOffsetDateTime("created_at"));
+        a.lastActivityAt = instant(row.getOffsetDateTime("last_activity_at"));
+        a.completedAt = instant(row.getOffsetDateTime("completed_at"));
+        return a;
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Row first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? it.next() : null;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bigocean.assessment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,9 +18,6 @@ import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
 import io.quarkus.arc.Arc;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Sessions: creation, lookup with expiry, resume and results. */
@@ -27,17 +25,15 @@ import io.smallrye.mutiny.Uni;
 public class AssessmentService {
 
     private final AssessmentRepository assessments;
-    private final MessageRepository messages;
     private final ScoringService scoring;
     private final AssessmentConfig config;
     private final CurrentUser caller;
     private final DailyStartLimit startLimit;
 
-    AssessmentService(AssessmentRepository assessments, MessageRepository messages, ScoringService scoring,
-            AssessmentConfig config, CurrentUser caller, DailyStartLimit startLimit) {
+    AssessmentService(AssessmentRepository assessments, ScoringService scoring, AssessmentConfig config, CurrentUser caller,
+            DailyStartLimit startLimit) {
         this.startLimit = startLimit;
         this.assessments = assessments;
-        this.messages = messages;
         this.scoring = scoring;
         this.config = config;
         this.caller = caller;
@@ -50,40 +46,20 @@ public class AssessmentService {
      * slot.
      */
     public Uni<Assessment> start(UUID userId) {
+        String opening = ConversationContent.get().opening();
         if (userId == null) {
-            return insert(null);
+            return assessments.insert(null, opening);
         }
         return startLimit.acquire(userId)
-                .flatMap(slot -> insert(userId).onFailure().call(e -> startLimit.release(slot)));
-    }
-
-    private Uni<Assessment> insert(UUID userId) {
-        return Panache.withTransaction(() -> {
-            Assessment assessment = new Assessment();
-            assessment.id = UUID.randomUUID();
-            assessment.userId = userId;
-            assessment.status = Assessment.ACTIVE;
-            assessment.createdAt = now();
-            assessment.lastActivityAt = assessment.createdAt;
-            assessment.messageCount = 1;
-            Message opening = new Message();
-            opening.id = UUID.randomUUID();
-            opening.sessionId = assessment.id;
-            opening.seq = 1;
-            opening.role = Message.ASSISTANT;
-            opening.content = ConversationContent.get().opening();
-            opening.createdAt = assessment.createdAt;
-            return assessments.persist(assessment).call(() -> messages.persist(opening));
-        });
+                .flatMap(slot -> assessments.insert(userId, opening).onFailure().call(e -> startLimit.release(slot)));
     }
 
     /**
      * Gives an anonymous session to {@code userId} (sign-up or sign-in with {@code anonymousSessionId}); a session that
      * already has an owner is never taken over. True when the session is now the user's.
      */
-    @WithTransaction
     public Uni<Boolean> claim(UUID sessionId, UUID userId) {
-        return assessments.update("userId = ?1 where id = ?2 and userId is null", userId, sessionId).map(n -> n > 0);
+        return assessments.claim(sessionId, userId);
     }
 
     /**
@@ -93,39 +69,53 @@ public class AssessmentService {
      * Every endpoint that takes a session id goes through here.
      */
     public Uni<Assessment> require(UUID sessionId) {
-        boolean inRequest = Arc.container().requestContext().isActive();
-        return find(sessionId, inRequest, inRequest ? caller.id().orElse(null) : null);
+        Access access = access();
+        return assessments.find(sessionId).map(found -> access.check(sessionId, found));
     }
 
     /** As {@link #require(UUID)} for {@code caller}; a null caller (background work, no request) sees every session. */
     public Uni<Assessment> require(UUID sessionId, CurrentUser caller) {
-        return find(sessionId, caller != null, caller == null ? null : caller.id().orElse(null));
+        Access access = new Access(caller != null, caller == null ? null : caller.id().orElse(null), config.expireAfter());
+        return assessments.find(sessionId).map(found -> access.check(sessionId, found));
     }
 
-    private Uni<Assessment> find(UUID sessionId, boolean checkOwner, UUID callerId) {
-        return Panache.withSession(() -> assessments.findById(sessionId)).map(found -> {
+    /** Resume: the conversation, the confidence map and the session's state, in one database round trip. */
+    public Uni<ResumeResponse> resume(UUID sessionId) {
+        Access access = access();
+        return assessments.conversation(sessionId).map(found -> {
+            Assessment session = access.check(sessionId, found == null ? null : found.session());
+            return new ResumeResponse(found.messages().stream().map(AssessmentService::view).toList(),
+                    found.sheet().confidenceMap(), session.status, session.messageCount, session.isCompleted());
+        });
+    }
+
+    /** Results from the stored score sheet, in one database round trip. */
+    public Uni<ResultsResponse> results(UUID sessionId) {
+        Access access = access();
+        return assessments.scored(sessionId).map(found -> {
+            access.check(sessionId, found == null ? null : found.session());
+            return results(found.sheet());
+        });
+    }
+
+    /** Who may see which session, fixed when a request asks (the request context may be gone when the answer comes). */
+    private Access access() {
+        boolean inRequest = Arc.container().requestContext().isActive();
+        return new Access(inRequest, inRequest ? caller.id().orElse(null) : null, config.expireAfter());
+    }
+
+    private record Access(boolean checkOwner, UUID callerId, Duration expireAfter) {
+
+        Assessment check(UUID sessionId, Assessment found) {
             if (found == null || (checkOwner && found.userId != null && !found.userId.equals(callerId))) {
                 throw ApiException.sessionNotFound(sessionId.toString());
             }
-            Instant expiresAt = found.lastActivityAt.plus(config.expireAfter());
+            Instant expiresAt = found.lastActivityAt.plus(expireAfter);
             if (Assessment.EXPIRED.equals(found.status) || (!found.isCompleted() && now().isAfter(expiresAt))) {
                 throw ApiException.sessionExpired(sessionId.toString(), expiresAt);
             }
             return found;
-        });
-    }
-
-    @WithSession
-    public Uni<ResumeResponse> resume(UUID sessionId) {
-        return require(sessionId).flatMap(session -> messages.conversation(sessionId)
-                .flatMap(list -> scoring.sheet(sessionId).map(sheet -> new ResumeResponse(
-                        list.stream().map(AssessmentService::view).toList(), sheet.confidenceMap(), session.status,
-                        session.messageCount, session.isCompleted()))));
-    }
-
-    @WithSession
-    public Uni<ResultsResponse> results(UUID sessionId) {
-        return require(sessionId).flatMap(session -> scoring.sheet(sessionId)).map(this::results);
+        }
     }
 
     ResultsResponse results(ScoreSheet sheet) {

@@ -1,21 +1,14 @@
 package dev.bigocean.assessment;
-
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 /** One stored conversation message, with the token usage of the model call that produced it (assistant messages). */
-@Entity
-@Table(name = "assessment_message")
 public class Message {
 
     public static final String USER = "user";
     public static final String ASSISTANT = "assistant";
 
-    @Id
     public UUID id;
     public UUID sessionId;
     public int seq;

@@ -2,8 +2,10 @@ package dev.bigocean.assessment;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,19 +14,40 @@ import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.Archetypes;
 import dev.bigocean.scoring.EvidencePoint;
 import dev.bigocean.scoring.Facet;
+import dev.bigocean.scoring.FacetScore;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.scoring.Scoring;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Scores of a session, always computed from its stored evidence rows (domain.md §3): one indexed read, then the pure
- * {@link Scoring} rules. Plain SQL on the reactive pool, so it can run on any thread (also right after a model call).
+ * Scores of a session (domain.md §3–4). The owner of {@code score_sheet}: the 30 facet aggregates of a session, stored
+ * by {@link #refresh} in the transaction that commits its evidence, so that a read is one indexed row and the pure
+ * {@link Scoring} rules. Any other change to the evidence drops the stored sheet (a trigger); a read that finds none
+ * aggregates the rows in the same statement, so a read always equals the aggregation of the stored rows.
  */
 @ApplicationScoped
 public class ScoringService {
+
+    /**
+     * The columns a query selects to read a session's sheet with {@link #sheet(Row)}: it must {@code LEFT JOIN
+     * score_sheet sc ON sc.session_id = s.id}. The evidence rows are read only when no sheet is stored.
+     */
+    public static final String SHEET_COLUMNS = """
+            sc.raw_scores, sc.confidences,
+            CASE WHEN sc.session_id IS NULL THEN (SELECT array_agg(e.facet ORDER BY e.created_at, e.id)
+                FROM facet_evidence e WHERE e.session_id = s.id) END AS ev_facets,
+            CASE WHEN sc.session_id IS NULL THEN (SELECT array_agg(e.score ORDER BY e.created_at, e.id)
+                FROM facet_evidence e WHERE e.session_id = s.id) END AS ev_scores,
+            CASE WHEN sc.session_id IS NULL THEN (SELECT array_agg(e.confidence ORDER BY e.created_at, e.id)
+                FROM facet_evidence e WHERE e.session_id = s.id) END AS ev_confidences""";
+
+    private static final String SHEET = "SELECT " + SHEET_COLUMNS
+            + " FROM (SELECT $1::uuid AS id) s LEFT JOIN score_sheet sc ON sc.session_id = s.id";
+    private static final ScoreSheet EMPTY = Scoring.compute(Map.of());
 
     private final Pool pool;
     private final Archetypes archetypes = Archetypes.fromClasspath();
@@ -33,24 +56,74 @@ public class ScoringService {
         this.pool = pool;
     }
 
+    /** The session's sheet in one round trip. */
     public Uni<ScoreSheet> sheet(UUID sessionId) {
-        return pool.preparedQuery("""
-                SELECT facet, score, confidence FROM facet_evidence WHERE session_id = $1 ORDER BY created_at, id""")
-                .execute(Tuple.of(sessionId))
-                .map(rows -> {
-                    Map<Facet, List<EvidencePoint>> byFacet = new EnumMap<>(Facet.class);
-                    for (Row row : rows) {
-                        Facet.fromApiName(row.getString("facet")).ifPresent(facet -> byFacet
-                                .computeIfAbsent(facet, f -> new ArrayList<>())
-                                .add(new EvidencePoint(row.getInteger("score"), row.getInteger("confidence"))));
-                    }
-                    return Scoring.compute(byFacet);
-                });
+        return pool.preparedQuery(SHEET).execute(Tuple.of(sessionId)).map(rows -> sheet(rows.iterator().next()));
+    }
+
+    /** The sheet from a row that selected {@link #SHEET_COLUMNS}. */
+    public static ScoreSheet sheet(Row row) {
+        Double[] raw = row.getArrayOfDoubles("raw_scores");
+        if (raw != null) {
+            Short[] stored = row.getArrayOfShorts("confidences");
+            double[] scores = new double[raw.length];
+            int[] confidences = new int[stored.length];
+            for (int i = 0; i < raw.length; i++) {
+                scores[i] = raw[i];
+                confidences[i] = stored[i];
+            }
+            return Scoring.fromFacets(scores, confidences);
+        }
+        String[] facets = row.getArrayOfStrings("ev_facets");
+        if (facets == null) {
+            return EMPTY;
+        }
+        return aggregate(facets, row.getArrayOfShorts("ev_scores"), row.getArrayOfShorts("ev_confidences"));
+    }
+
+    /**
+     * Recomputes and stores the session's sheet on a transaction that has just changed its evidence. A per-session
+     * advisory lock orders concurrent refreshes, and the rows are read after it is taken, so the last committed sheet
+     * includes every committed row.
+     */
+    public Uni<Void> refresh(SqlConnection tx, UUID sessionId) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::uuid::text, 7))").execute(Tuple.of(sessionId))
+                .flatMap(locked -> tx.preparedQuery("""
+                        SELECT array_agg(facet ORDER BY created_at, id) AS facets, array_agg(score ORDER BY created_at, id) AS scores,
+                               array_agg(confidence ORDER BY created_at, id) AS confidences, count(*) AS n
+                        FROM facet_evidence WHERE session_id = $1""").execute(Tuple.of(sessionId)))
+                .flatMap(rows -> {
+                    Row row = rows.iterator().next();
+                    String[] facets = row.getArrayOfStrings("facets");
+                    ScoreSheet sheet = facets == null ? EMPTY
+                            : aggregate(facets, row.getArrayOfShorts("scores"), row.getArrayOfShorts("confidences"));
+                    Double[] raw = sheet.facets().stream().map(FacetScore::rawScore).toArray(Double[]::new);
+                    Short[] confidences = sheet.facets().stream().map(f -> (short) f.confidence()).toArray(Short[]::new);
+                    return tx.preparedQuery("""
+                            INSERT INTO score_sheet (session_id, raw_scores, confidences, evidence_count, updated_at)
+                            VALUES ($1, $2, $3, $4, now())
+                            ON CONFLICT (session_id) DO UPDATE SET raw_scores = EXCLUDED.raw_scores,
+                                confidences = EXCLUDED.confidences, evidence_count = EXCLUDED.evidence_count,
+                                updated_at = EXCLUDED.updated_at""")
+                            .execute(Tuple.of(sessionId, raw, confidences, row.getLong("n").intValue()));
+                })
+                .replaceWithVoid();
+    }
+
+    private static ScoreSheet aggregate(String[] facets, Short[] scores, Short[] confidences) {
+        Map<Facet, List<EvidencePoint>> byFacet = new EnumMap<>(Facet.class);
+        for (int i = 0; i < facets.length; i++) {
+            int score = scores[i];
+            int confidence = confidences[i];
+            Facet.fromApiName(facets[i]).ifPresent(facet -> byFacet.computeIfAbsent(facet, f -> new ArrayList<>())
+                    .add(new EvidencePoint(score, confidence)));
+        }
+        return Scoring.compute(byFacet);
     }
 
     /** Facets that carry information: at least one evidence row and a confidence above 0 (contradicted facets count as unexplored). */
-    public static java.util.Set<Facet> explored(ScoreSheet sheet) {
-        java.util.Set<Facet> explored = java.util.EnumSet.noneOf(Facet.class);
+    public static Set<Facet> explored(ScoreSheet sheet) {
+        Set<Facet> explored = EnumSet.noneOf(Facet.class);
         sheet.facets().stream().filter(f -> f.confidence() > 0).forEach(f -> explored.add(f.facet()));
         return explored;
     }

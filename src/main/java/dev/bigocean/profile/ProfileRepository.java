@@ -4,7 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import dev.bigocean.assessment.ScoringService;
+import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,14 +13,17 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Profiles. Plain reads go through Panache; the three statements that need PostgreSQL features (insert-or-keep,
- * read-and-count, owner-checked update) are single SQL statements on the reactive pool, each atomic on its own.
+ * The owner of {@code public_profile}, in plain SQL on the reactive pool: every method is one statement (atomic on its
+ * own), so a request holds one pooled connection for one round trip.
  */
 @ApplicationScoped
-class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
+class ProfileRepository {
 
-    /** A profile with its session and the session's owner ({@code null} while the session is anonymous). */
-    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic) {
+    /**
+     * A profile with its session, the session's owner ({@code null} while the session is anonymous) and the session's
+     * score sheet.
+     */
+    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, ScoreSheet sheet) {
     }
 
     /** The owner of a profile and, when the caller owned it, the visibility it now has ({@code null} otherwise). */
@@ -30,22 +34,13 @@ class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
             INSERT INTO public_profile (id, session_id) VALUES ($1, $2)
             ON CONFLICT (session_id) DO NOTHING""";
 
-    /*
-     * One round trip for a view: read the profile with its owner and, when the view is a public one by someone other
-     * than the owner, count it. A data-modifying CTE always runs, whether or not the outer query reads it.
-     */
+    /* One round trip for a view: the profile, its owner and the session's score sheet (views are counted by ProfileViews). */
     private static final String VIEW = """
-            WITH target AS (
-                SELECT p.id, p.session_id, p.is_public, s.user_id
-                FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
-                WHERE p.id = $1
-            ), counted AS (
-                UPDATE public_profile SET view_count = view_count + 1
-                WHERE id = (SELECT id FROM target
-                            WHERE is_public AND ($2::uuid IS NULL OR user_id IS DISTINCT FROM $2::uuid))
-                RETURNING id
-            )
-            SELECT id, session_id, is_public, user_id FROM target""";
+            SELECT p.id AS profile_id, p.session_id, p.is_public, s.user_id, """ + ScoringService.SHEET_COLUMNS + """
+
+            FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
+            LEFT JOIN score_sheet sc ON sc.session_id = s.id
+            WHERE p.id = $1""";
 
     /* Reads the owner and changes the visibility only if the caller is that owner, in one statement. */
     private static final String SET_VISIBILITY = """
@@ -74,15 +69,38 @@ class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
         return pool.preparedQuery(INSERT_IF_ABSENT).execute(Tuple.of(UUID.randomUUID(), sessionId)).replaceWithVoid();
     }
 
+    /** The session's profile, or null. */
     Uni<PublicProfile> bySession(UUID sessionId) {
-        return find("sessionId", sessionId).firstResult();
+        return pool.preparedQuery("SELECT id, session_id, is_public, view_count, created_at, updated_at FROM public_profile WHERE session_id = $1")
+                .execute(Tuple.of(sessionId)).map(ProfileRepository::first).map(row -> {
+                    if (row == null) {
+                        return null;
+                    }
+                    PublicProfile p = new PublicProfile();
+                    p.id = row.getUUID("id");
+                    p.sessionId = row.getUUID("session_id");
+                    p.isPublic = row.getBoolean("is_public");
+                    p.viewCount = row.getLong("view_count");
+                    p.createdAt = row.getOffsetDateTime("created_at").toInstant();
+                    p.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+                    return p;
+                });
     }
 
-    /** The profile and its owner, counting the view when it is public and {@code viewer} is not the owner. */
-    Uni<Target> view(UUID id, UUID viewer) {
-        return pool.preparedQuery(VIEW).execute(Tuple.of(id, viewer)).map(ProfileRepository::first).map(row -> row == null
+    /** The profile with its owner and score sheet, or null. */
+    Uni<Target> view(UUID id) {
+        return pool.preparedQuery(VIEW).execute(Tuple.of(id)).map(ProfileRepository::first).map(row -> row == null
                 ? null
-                : new Target(row.getUUID("id"), row.getUUID("session_id"), row.getUUID("user_id"), row.getBoolean("is_public")));
+                : new Target(row.getUUID("profile_id"), row.getUUID("session_id"), row.getUUID("user_id"),
+                        row.getBoolean("is_public"), ScoringService.sheet(row)));
+    }
+
+    /** Adds counted views to their profiles in one statement. */
+    Uni<Void> addViews(UUID[] ids, Long[] counts) {
+        return pool.preparedQuery("""
+                UPDATE public_profile p SET view_count = p.view_count + v.n
+                FROM unnest($1::uuid[], $2::bigint[]) AS v(id, n) WHERE p.id = v.id""")
+                .execute(Tuple.of(ids, counts)).replaceWithVoid();
     }
 
     /** Sets the visibility if {@code caller} owns the profile; {@code null} when the profile does not exist. */

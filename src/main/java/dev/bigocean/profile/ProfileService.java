@@ -17,7 +17,6 @@ import dev.bigocean.profile.api.VisibilityResponse;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Sharing a session as a public profile, viewing it (scores computed from the stored evidence) and its visibility. */
@@ -27,15 +26,18 @@ class ProfileService {
     private final AssessmentService assessments;
     private final ScoringService scoring;
     private final ProfileRepository profiles;
+    private final ProfileViews views;
     private final CurrentUser currentUser;
     private final ProfileConfig config;
     private final String frontendUrl;
 
-    ProfileService(AssessmentService assessments, ScoringService scoring, ProfileRepository profiles, CurrentUser currentUser,
+    ProfileService(AssessmentService assessments, ScoringService scoring, ProfileRepository profiles, ProfileViews views,
+            CurrentUser currentUser,
             ProfileConfig config, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
         this.assessments = assessments;
         this.scoring = scoring;
         this.profiles = profiles;
+        this.views = views;
         this.currentUser = currentUser;
         this.config = config;
         this.frontendUrl = frontendUrl.replaceAll("/+$", "");
@@ -45,7 +47,6 @@ class ProfileService {
      * The session's profile, created (public) on the first call once {@code overallConfidence} reaches the threshold.
      * A session that already has a profile gets it back as it is, whatever its confidence is now.
      */
-    @WithSession
     Uni<ShareResponse> share(UUID sessionId) {
         UUID caller = currentUser.id().orElse(null);
         return assessments.require(sessionId).flatMap(session -> {
@@ -75,13 +76,12 @@ class ProfileService {
     }
 
     /**
-     * The public view. A private profile answers 403 to everyone but its owner. A public view by anyone but the owner
-     * is counted in the same statement that reads the profile.
+     * The public view, in one database round trip. A private profile answers 403 to everyone but its owner. A public
+     * view by anyone but the owner is counted (see {@link ProfileViews}).
      */
-    @WithSession
     Uni<ProfileView> view(UUID id) {
         UUID viewer = currentUser.id().orElse(null);
-        return profiles.view(id, viewer).flatMap(target -> {
+        return profiles.view(id).map(target -> {
             if (target == null) {
                 throw ApiException.profileNotFound(id.toString());
             }
@@ -89,7 +89,10 @@ class ProfileService {
             if (!target.isPublic() && !owner) {
                 throw ApiException.profilePrivate(id.toString());
             }
-            return scoring.sheet(target.sessionId()).map(sheet -> view(sheet, target.isPublic()));
+            if (!owner) {
+                views.count(id);
+            }
+            return view(target.sheet(), target.isPublic());
         });
     }
 

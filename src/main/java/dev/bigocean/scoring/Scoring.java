@@ -56,6 +56,26 @@ public final class Scoring {
         for (Facet f : Facet.values()) {
             facets.add(aggregate(f, evidence.get(f)));
         }
+        return sheet(facets);
+    }
+
+    /**
+     * The sheet of stored facet aggregates: the unrounded score and the confidence of each facet in canonical order,
+     * as {@link FacetScore#rawScore()} and {@link FacetScore#confidence()} of {@link #compute} give them.
+     */
+    public static ScoreSheet fromFacets(double[] rawScores, int[] confidences) {
+        if (rawScores.length != Facet.values().length || confidences.length != Facet.values().length) {
+            throw new IllegalArgumentException("a score sheet needs 30 facet scores and confidences");
+        }
+        List<FacetScore> facets = new ArrayList<>();
+        for (Facet f : Facet.values()) {
+            double raw = rawScores[f.ordinal()];
+            facets.add(new FacetScore(f, raw, round(raw, 1), confidences[f.ordinal()]));
+        }
+        return sheet(facets);
+    }
+
+    private static ScoreSheet sheet(List<FacetScore> facets) {
         List<TraitScore> traits = new ArrayList<>();
         StringBuilder code5 = new StringBuilder();
         for (Trait t : Trait.values()) {

@@ -80,6 +80,11 @@ public final class ApiException extends RuntimeException {
         return of("DatabaseError", 500, "A database operation failed");
     }
 
+    /** Every pooled database connection stayed busy past the acquisition timeout: retry shortly. */
+    public static ApiException databaseBusy() {
+        return of("DatabaseError", 503, "The database is busy; try again shortly");
+    }
+
     public static ApiException internal() {
         return of("InternalError", 500, "An unexpected error occurred");
     }

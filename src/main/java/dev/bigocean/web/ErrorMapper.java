@@ -93,14 +93,34 @@ public class ErrorMapper {
         return toResponse(ApiException.internal());
     }
 
+    private final java.util.concurrent.atomic.AtomicLong lastPoolWarning = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isPoolExhausted(e)) {
+            long now = System.nanoTime();
+            long last = lastPoolWarning.get();
+            if (now - last > 10_000_000_000L && lastPoolWarning.compareAndSet(last, now)) {
+                LOG.warn("No pooled database connection became free in time: answering 503 DatabaseError (logged once per 10 s)");
+            }
+            return toResponse(ApiException.databaseBusy());
+        }
         if (isDatabaseFailure(e)) {
             LOG.error("Database operation failed", e);
             return toResponse(ApiException.database());
         }
         LOG.error("Unexpected error", e);
         return toResponse(ApiException.internal());
+    }
+
+    /** The pool had no free connection within its acquisition timeout (Vert.x SQL client's message). */
+    public static boolean isPoolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.VertxException && "Timeout waiting for connection".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isDatabaseFailure(Throwable e) {

@@ -46,6 +46,9 @@ class ProfileIT {
     @Inject
     Pool pool;
 
+    @Inject
+    ProfileViews views;
+
     final ObjectMapper mapper = new ObjectMapper();
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -119,6 +122,7 @@ class ProfileIT {
     }
 
     long viewCount(String profileId) {
+        views.flush().await().indefinitely();
         return pool.preparedQuery("SELECT view_count FROM public_profile WHERE id = $1").execute(Tuple.of(UUID.fromString(profileId)))
                 .await().indefinitely().iterator().next().getLong("view_count");
     }

@@ -128,6 +128,30 @@ class ScoringTest {
     }
 
     @Test
+    void storedFacetAggregatesGiveTheSameSheet() {
+        Map<Facet, List<EvidencePoint>> evidence = new EnumMap<>(Facet.class);
+        java.util.Random random = new java.util.Random(7);
+        for (Facet f : Facet.values()) {
+            if (f.ordinal() % 4 != 0) {
+                List<EvidencePoint> rows = new java.util.ArrayList<>();
+                for (int i = 0; i <= f.ordinal() % 5; i++) {
+                    rows.add(new EvidencePoint(random.nextInt(21), random.nextInt(101)));
+                }
+                evidence.put(f, rows);
+            }
+        }
+        ScoreSheet computed = Scoring.compute(evidence);
+        double[] raw = computed.facets().stream().mapToDouble(FacetScore::rawScore).toArray();
+        int[] confidences = computed.facets().stream().mapToInt(FacetScore::confidence).toArray();
+
+        assertEquals(computed, Scoring.fromFacets(raw, confidences));
+        double[] neutral = new double[30];
+        Arrays.fill(neutral, Scoring.DEFAULT_FACET_SCORE);
+        assertEquals(Scoring.compute(Map.of()), Scoring.fromFacets(neutral, new int[30]));
+        assertThrows(IllegalArgumentException.class, () -> Scoring.fromFacets(new double[29], new int[30]));
+    }
+
+    @Test
     void evidenceProducesCodes() {
         Map<Facet, List<EvidencePoint>> evidence = new EnumMap<>(Facet.class);
         Trait.OPENNESS.facets().forEach(f -> evidence.put(f, single(20, 90)));

@@ -1,0 +1,61 @@
+package dev.bigocean.profile;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Counts public profile views in memory and adds them to {@code public_profile.view_count} in one statement every few
+ * seconds (and at shutdown), so that a view costs the database a read and no write on a hot row. A crashed instance
+ * loses at most the views of its last interval.
+ */
+@ApplicationScoped
+class ProfileViews {
+
+    private static final Logger LOG = Logger.getLogger(ProfileViews.class);
+
+    private final Map<UUID, Long> pending = new ConcurrentHashMap<>();
+    private final ProfileRepository profiles;
+
+    ProfileViews(ProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    void count(UUID profileId) {
+        pending.merge(profileId, 1L, Long::sum);
+    }
+
+    /** Writes the views counted so far; a failed write puts them back for the next flush. */
+    @Scheduled(every = "${bigocean.profile.view-flush-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> flush() {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] ids = pending.keySet().toArray(UUID[]::new);
+        Long[] counts = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            counts[i] = pending.remove(ids[i]); // atomic: a view counted after this lands in the next flush
+        }
+        return profiles.addViews(ids, counts).onFailure().invoke(e -> {
+            LOG.warnf("Could not store %d profile view count(s), kept for the next flush: %s", ids.length, e.toString());
+            for (int i = 0; i < ids.length; i++) {
+                pending.merge(ids[i], counts[i], Long::sum);
+            }
+        }).onFailure().recoverWithNull();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!pending.isEmpty()) {
+            flush().await().atMost(java.time.Duration.ofSeconds(5));
+        }
+    }
+}
