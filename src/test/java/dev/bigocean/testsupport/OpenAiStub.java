@@ -70,6 +70,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final List<RecordedRequest> requests = new ArrayList<>(); // guarded by lock
     private final Deque<StubReply> queue = new ArrayDeque<>(); // guarded by lock
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final Map<RecordedRequest, Instant> firstContent = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final AtomicLong ids = new AtomicLong();
     private volatile Function<RecordedRequest, StubReply> responder = DEFAULT_RESPONDER;
     private volatile boolean stopped;
@@ -81,6 +82,11 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Starts a stub on 127.0.0.1 and a free port. */
     public static OpenAiStub start() {
+        return start(THREADS);
+    }
+
+    /** Starts a stub that serves up to {@code threads} requests at once (benchmarks open hundreds of streams). */
+    public static OpenAiStub start(int threads) {
         int instance = INSTANCES.incrementAndGet();
         AtomicInteger threadNo = new AtomicInteger();
         ThreadFactory tf = r -> {
@@ -88,9 +94,9 @@ public final class OpenAiStub implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, tf);
+        ExecutorService executor = Executors.newFixedThreadPool(threads, tf);
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), Math.max(64, threads));
             OpenAiStub stub = new OpenAiStub(server, executor);
             server.createContext("/", stub::handle);
             server.setExecutor(executor);
@@ -243,6 +249,11 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     /** Unexpected exceptions inside the stub (e.g. a responder that threw). Client disconnects are not listed. */
+    /** When the first content chunk of a streamed reply to {@code request} was written and flushed, or null. */
+    public Instant firstContentAt(RecordedRequest request) {
+        return firstContent.get(request);
+    }
+
     public List<Throwable> handlerErrors() {
         return List.copyOf(errors);
     }
@@ -397,6 +408,9 @@ public final class OpenAiStub implements AutoCloseable {
             ObjectNode delta = MAPPER.createObjectNode();
             delta.put("content", pieces.get(i));
             writeEvent(out, chunk(id, request, delta, null).toString());
+            if (i == 0) {
+                firstContent.put(request, Instant.now());
+            }
         }
         if (breakAfter >= 0) {
             breakStream(breakAfter);

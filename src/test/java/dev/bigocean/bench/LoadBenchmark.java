@@ -1,0 +1,507 @@
+package dev.bigocean.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.bigocean.platform.EmbeddedServers;
+import dev.bigocean.scoring.Facet;
+import dev.bigocean.testsupport.OpenAiStub;
+import dev.bigocean.testsupport.RecordedRequest;
+import dev.bigocean.testsupport.StubReply;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+
+/**
+ * The load benchmark behind {@code deploy/benchmark.sh}: starts the packaged service as its own process (JVM settings
+ * of the production image) against PostgreSQL and Redis servers of its own (or the ones given with
+ * {@code -Dbench.db-url}/{@code -Dbench.redis-url}) and the local OpenAI-compatible stub, drives it with {@code wrk}
+ * and a Java client, and prints one table of figures and targets. Never part of {@code ./mvnw verify} (its name matches
+ * neither *Test nor *IT). Every address is on 127.0.0.1; every loop is bounded.
+ */
+class LoadBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TAG = Pattern.compile("bench-tag-([0-9a-f]{8})");
+
+    private final int seconds = Integer.getInteger("bench.duration", 15);
+    private final List<Integer> connections = parseList(System.getProperty("bench.connections", "64,256"));
+    private final int streams = Integer.getInteger("bench.streams", 500);
+    private final int firstTokenMs = Integer.getInteger("bench.first-token-ms", 1000);
+    private final int tokensPerSecond = Integer.getInteger("bench.tokens-per-second", 50);
+    private final String jvmOptions = System.getProperty("bench.jvm-options",
+            "-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m "
+                    + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError");
+    private final Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String[]> rows = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private volatile int nerinDelayMs;
+    private volatile int chunkDelayMs;
+
+    @Test
+    void run() throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("No " + jar + ": run ./mvnw package -DskipTests first (deploy/benchmark.sh does)");
+        }
+        OpenAiStub stub = OpenAiStub.start(Math.max(64, streams + 64));
+        stub.respondWith(this::reply);
+        EmbeddedPostgres postgres = null;
+        RedisServer redis = null;
+        String dbUrl = System.getProperty("bench.db-url");
+        String redisUrl = System.getProperty("bench.redis-url");
+        try {
+            if (dbUrl == null) {
+                postgres = EmbeddedServers.startPostgres(Files.createTempDirectory("bench-pg").toFile(), EmbeddedServers.freePort(), true);
+                dbUrl = "postgresql://postgres:postgres@127.0.0.1:" + postgres.getPort() + "/postgres";
+            }
+            if (redisUrl == null) {
+                int port = EmbeddedServers.freePort();
+                redis = EmbeddedServers.startRedis(port, null);
+                redisUrl = "redis://127.0.0.1:" + port;
+            }
+            benchmark(stub, dbUrl, redisUrl);
+        } finally {
+            for (Process p : processes) {
+                stop(p);
+            }
+            stub.stop();
+            if (redis != null) {
+                redis.stop();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private void benchmark(OpenAiStub stub, String dbUrl, String redisUrl) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", dbUrl);
+        env.put("REDIS_URL", redisUrl);
+        env.put("OPENAI_API_KEY", "bench-key");
+        env.put("OPENAI_BASE_URL", stub.baseUrl());
+        env.put("RATE_LIMIT_REQUESTS", "100000000");
+        env.put("DAILY_COST_LIMIT_CENTS", "100000000");
+        env.put("BIGOCEAN_EMBEDDED", "false");
+
+        // Start-up with external servers: the first start migrates the schema, the next ones are timed.
+        int port = EmbeddedServers.freePort();
+        Process first = start(env, port, "bench-app-migrate");
+        awaitHealthy(port, Duration.ofSeconds(120));
+        stop(first);
+        List<Long> startups = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Process p = start(env, port, "bench-app-start");
+            startups.add(awaitHealthy(port, Duration.ofSeconds(60)));
+            stop(p);
+        }
+        Collections.sort(startups);
+        row("start-up to first 200 (external PostgreSQL/Redis)", "≤ 1.5 s",
+                String.format(Locale.ROOT, "%.2f s (median of 3; %.2f–%.2f)", startups.get(1) / 1000.0,
+                        startups.get(0) / 1000.0, startups.get(2) / 1000.0));
+        row("start-up to first 200 (embedded servers, fresh data dir)", "reported", embeddedStartup(stub) );
+
+        Process app = start(env, port, "bench-app");
+        awaitHealthy(port, Duration.ofSeconds(60));
+        String base = "http://127.0.0.1:" + port;
+
+        // Seed: a session with 21 messages and no evidence, one with 21 messages and 160 evidence rows (via the analyzer).
+        String plain = seedSession(base, false);
+        String rich = seedSession(base, true);
+        awaitEvidence(dbUrl, rich, 150);
+        String profile = JSON.readTree(post(base + "/api/profile/share", "{\"sessionId\":\"" + rich + "\"}").body())
+                .path("publicProfileId").asText();
+        Thread.sleep(3000);
+        long idleRss = rss(app);
+        row("resident memory idle", "≤ 150 MB", mb(idleRss));
+
+        RssSampler sampler = new RssSampler(app);
+        for (int c : connections) {
+            wrkRow("GET …/results (150 evidence rows)", c, base + "/api/assessment/" + rich + "/results", "≥ 8,000 req/s, p99 ≤ 15 ms");
+            wrkRow("GET …/resume (20 messages)", c, base + "/api/assessment/" + plain + "/resume", "≥ 8,000 req/s, p99 ≤ 15 ms");
+            wrkRow("GET …/resume (20 messages, 150 evidence)", c, base + "/api/assessment/" + rich + "/resume", "≥ 8,000 req/s, p99 ≤ 15 ms");
+            wrkRow("GET /api/profile/:id (public profile)", c, base + "/api/profile/" + profile, "as results");
+            wrkRow("GET /health", c, base + "/health", "≥ 30,000 req/s");
+        }
+        streamedTurns(stub, base);
+        row("resident memory under load (max sampled)", "≤ 256 MB", mb(sampler.stop()));
+
+        // Scale-out: a second instance on the same PostgreSQL and Redis, both loaded at once.
+        int port2 = EmbeddedServers.freePort();
+        Process second = start(env, port2, "bench-app-2");
+        awaitHealthy(port2, Duration.ofSeconds(60));
+        String url = "/api/assessment/" + rich + "/results";
+        Wrk one = Wrk.run(2, 64, seconds, base + url);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        var a = both.submit(() -> Wrk.run(1, 32, seconds, base + url));
+        var b = both.submit(() -> Wrk.run(1, 32, seconds, "http://127.0.0.1:" + port2 + url));
+        Wrk wa = a.get();
+        Wrk wb = b.get();
+        both.shutdown();
+        row("two instances, GET …/results, 64 connections", "adds up (on more cores)", String.format(Locale.ROOT,
+                "%,.0f + %,.0f = %,.0f req/s (one instance alone: %,.0f; both share this machine's %d cores)",
+                wa.rps, wb.rps, wa.rps + wb.rps, one.rps, Runtime.getRuntime().availableProcessors()));
+        stop(second);
+        stop(app);
+        print();
+    }
+
+    // ---- the model stub ------------------------------------------------------------------------------------------
+
+    private StubReply reply(RecordedRequest request) {
+        String system = request.systemText() == null ? "" : request.systemText();
+        if (system.contains("You are Nerin")) {
+            return StubReply.text("Thank you for telling me that. What does a good weekend look like for you, and who is in it?")
+                    .delayBeforeFirstByte(Duration.ofMillis(nerinDelayMs)).delayBetweenChunks(Duration.ofMillis(chunkDelayMs))
+                    .usage(1200, 30);
+        }
+        String user = request.lastUserText() == null ? "" : request.lastUserText();
+        int open = user.indexOf("<user_message>");
+        int close = open < 0 ? -1 : user.indexOf("</user_message>", open);
+        String message = close < 0 ? "" : user.substring(open + "<user_message>".length(), close);
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode items = root.putArray("evidence");
+        Matcher m = Pattern.compile("evidence-seed-(\\d+)").matcher(message);
+        if (m.find()) {
+            int turn = Integer.parseInt(m.group(1));
+            String quote = "I keep a careful plan for every week";
+            for (int i = 0; i < 16; i++) {
+                ObjectNode item = items.addObject();
+                item.put("facet", Facet.values()[(turn * 16 + i) % 30].apiName());
+                item.put("score", 12 + (turn + i) % 3);
+                item.put("confidence", 85);
+                item.put("quote", quote);
+            }
+        }
+        return StubReply.json(root.toString()).usage(400, 120);
+    }
+
+    // ---- the service -----------------------------------------------------------------------------------------------
+
+    private Process start(Map<String, String> env, int port, String name) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", String.valueOf(port));
+        File log = new File("target/" + name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log);
+        Process p = builder.start();
+        processes.add(p);
+        return p;
+    }
+
+    private String embeddedStartup(OpenAiStub stub) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("BIGOCEAN_DATA_DIR", Files.createTempDirectory("bench-embedded").toString());
+        env.put("OPENAI_API_KEY", "bench-key");
+        env.put("OPENAI_BASE_URL", stub.baseUrl());
+        int port = EmbeddedServers.freePort();
+        Process p = start(env, port, "bench-app-embedded");
+        long ms = awaitHealthy(port, Duration.ofSeconds(180));
+        stop(p);
+        Process again = start(env, port, "bench-app-embedded-restart");
+        long restart = awaitHealthy(port, Duration.ofSeconds(180));
+        stop(again);
+        return String.format(Locale.ROOT, "%.2f s first run (initdb), %.2f s restart", ms / 1000.0, restart / 1000.0);
+    }
+
+    /** Milliseconds from now until {@code /health} answers 200. */
+    private long awaitHealthy(int port, Duration limit) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - t0) / 1_000_000;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("The service did not become healthy on port " + port + " (see target/bench-app*.log)");
+    }
+
+    private static void stop(Process p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy(); // SIGTERM: a graceful shutdown
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String seedSession(String base, boolean evidence) throws Exception {
+        nerinDelayMs = 0;
+        chunkDelayMs = 0;
+        String session = JSON.readTree(post(base + "/api/assessment/start", "{}").body()).path("sessionId").asText();
+        for (int turn = 0; turn < 10; turn++) {
+            String text = (evidence ? "evidence-seed-" + turn + " " : "") + "I keep a careful plan for every week, and on Sundays I walk by the sea.";
+            HttpResponse<String> r = post(base + "/api/assessment/message", "{\"sessionId\":\"" + session + "\",\"message\":\"" + text + "\"}");
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("Seeding turn failed: " + r.statusCode() + " " + r.body());
+            }
+        }
+        return session; // the opening + 10 user messages + 10 replies: 21 messages
+    }
+
+    private static void awaitEvidence(String dbUrl, String session, int rows) throws Exception {
+        URI uri = URI.create(dbUrl.replace("postgresql://", "http://"));
+        String[] user = uri.getUserInfo() == null ? new String[] { "postgres", "" } : uri.getUserInfo().split(":", 2);
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try (Connection c = DriverManager.getConnection(jdbc, user[0], user.length > 1 ? user[1] : "")) {
+            while (System.nanoTime() < deadline) {
+                try (var st = c.prepareStatement("SELECT count(*) FROM facet_evidence WHERE session_id = ?")) {
+                    st.setObject(1, UUID.fromString(session));
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) >= rows) {
+                            return;
+                        }
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("The analyzer did not store " + rows + " evidence rows in time");
+    }
+
+    private HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ---- 500 streamed turns at once ------------------------------------------------------------------------------
+
+    private void streamedTurns(OpenAiStub stub, String base) throws Exception {
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            sessions.add(JSON.readTree(post(base + "/api/assessment/start", "{}").body()).path("sessionId").asText());
+        }
+        nerinDelayMs = firstTokenMs;
+        chunkDelayMs = Math.max(1, 1000 / Math.max(1, tokensPerSecond));
+        stub.clearRequests();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> firstByteAt = new ConcurrentHashMap<>();
+        AtomicLong done = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(streams);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(streams);
+        HttpClient streaming = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .executor(Executors.newFixedThreadPool(8)).build();
+        for (String session : sessions) {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            clients.submit(() -> {
+                try {
+                    go.await();
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/assessment/message"))
+                            .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                            .timeout(Duration.ofSeconds(120))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + session
+                                    + "\",\"message\":\"bench-tag-" + tag + " I like long walks and quiet evenings.\"}"))
+                            .build();
+                    sentAt.put(tag, System.currentTimeMillis());
+                    HttpResponse<InputStream> response = streaming.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                    try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            if (line.startsWith("event: token") && !firstByteAt.containsKey(tag)) {
+                                firstByteAt.put(tag, System.currentTimeMillis());
+                            } else if (line.startsWith("event: done")) {
+                                done.incrementAndGet();
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    // counted as not done
+                } finally {
+                    finished.countDown();
+                }
+                return null;
+            });
+        }
+        go.countDown();
+        finished.await(5, TimeUnit.MINUTES);
+        clients.shutdownNow();
+        List<Long> toModel = new ArrayList<>();
+        List<Long> added = new ArrayList<>();
+        for (RecordedRequest r : stub.chatRequests()) {
+            Matcher m = TAG.matcher(r.rawBody());
+            if (!m.find() || !sentAt.containsKey(m.group(1))) {
+                continue;
+            }
+            String tag = m.group(1);
+            toModel.add(r.receivedAt().toEpochMilli() - sentAt.get(tag));
+            Instant first = stub.firstContentAt(r);
+            if (first != null && firstByteAt.containsKey(tag)) {
+                added.add(firstByteAt.get(tag) - first.toEpochMilli());
+            }
+        }
+        Collections.sort(toModel);
+        Collections.sort(added);
+        row(streams + " streamed turns at once: request → model call", "all within 2 s", toModel.isEmpty() ? "no model call"
+                : String.format(Locale.ROOT, "p50 %d ms, max %d ms (%d of %d reached the model)", pct(toModel, 50),
+                        toModel.get(toModel.size() - 1), toModel.size(), streams));
+        row(streams + " streamed turns: model first token → client first byte", "≤ 5 ms p99", added.isEmpty() ? "n/a"
+                : String.format(Locale.ROOT, "p50 %d ms, p99 %d ms (clock resolution 1 ms)", pct(added, 50), pct(added, 99)));
+        row(streams + " streamed turns: completed", "all", done.get() + " of " + streams);
+    }
+
+    // ---- wrk -----------------------------------------------------------------------------------------------------
+
+    private void wrkRow(String name, int c, String url, String target) throws Exception {
+        Wrk w = Wrk.run(2, c, seconds, url);
+        row(name + ", " + c + " connections", target, String.format(Locale.ROOT, "%,.0f req/s, p99 %s%s", w.rps, w.p99,
+                w.errors.isEmpty() ? "" : " (" + w.errors + ")"));
+    }
+
+    /** One wrk run: requests per second, p99 latency and non-2xx/socket errors. */
+    record Wrk(double rps, String p99, String errors) {
+
+        static Wrk run(int threads, int connections, int seconds, String url) throws Exception {
+            Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(seconds + 30L, TimeUnit.SECONDS);
+            Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+            Matcher p99 = Pattern.compile("\\s99%\\s+([0-9.]+\\w+)").matcher(out);
+            Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+            Matcher socket = Pattern.compile("Socket errors: (.*)").matcher(out);
+            String errors = (non2xx.find() ? "non-2xx " + non2xx.group(1) + " " : "") + (socket.find() ? "socket errors " + socket.group(1) : "");
+            if (!rps.find()) {
+                throw new IllegalStateException("wrk printed no figures:\n" + out);
+            }
+            return new Wrk(Double.parseDouble(rps.group(1)), p99.find() ? p99.group(1) : "?", errors.trim());
+        }
+    }
+
+    // ---- memory --------------------------------------------------------------------------------------------------
+
+    private static long rss(Process p) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Samples a process' resident memory every 100 ms and keeps the maximum. */
+    private static final class RssSampler {
+        private final AtomicLong max = new AtomicLong();
+        private final Thread thread;
+
+        RssSampler(Process p) {
+            thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted() && p.isAlive()) {
+                    max.accumulateAndGet(rss(p), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long stop() {
+            thread.interrupt();
+            return max.get();
+        }
+    }
+
+    // ---- the table -----------------------------------------------------------------------------------------------
+
+    private void row(String name, String target, String measured) {
+        rows.put(name, new String[] { target, measured });
+        System.out.printf(Locale.ROOT, "  %-62s %s%n", name, measured);
+    }
+
+    private void print() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        System.out.println();
+        System.out.println("== Big Ocean API load benchmark ==");
+        System.out.printf(Locale.ROOT, "machine: %d cores (%s), %s; service JVM: %s%n", Runtime.getRuntime().availableProcessors(),
+                cpu, memory, jvmOptions);
+        System.out.printf(Locale.ROOT, "load: wrk -t2 -d%ds on 127.0.0.1, model = local stub (first token %d ms, %d tokens/s in the streamed-turn rows)%n",
+                seconds, firstTokenMs, tokensPerSecond);
+        System.out.printf(Locale.ROOT, "| %-72s | %-28s | %s%n", "figure", "target", "measured");
+        System.out.printf(Locale.ROOT, "|%s|%s|%s%n", "-".repeat(74), "-".repeat(30), "-".repeat(40));
+        rows.forEach((name, v) -> System.out.printf(Locale.ROOT, "| %-72s | %-28s | %s%n", name, v[0], v[1]));
+        System.out.println("== end ==");
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+    }
+
+    private static List<Integer> parseList(String s) {
+        List<Integer> list = new ArrayList<>();
+        for (String part : s.split(",")) {
+            list.add(Integer.parseInt(part.trim()));
+        }
+        return list;
+    }
+}
