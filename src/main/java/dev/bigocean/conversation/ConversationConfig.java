@@ -20,4 +20,11 @@ public interface ConversationConfig {
     /** How long an {@code Idempotency-Key} replays the stored reply. */
     @WithDefault("PT24H")
     Duration idempotencyWindow();
+
+    /**
+     * On shutdown, how long turns in flight may finish; streams still open then end with one {@code error} event and
+     * their locks are released.
+     */
+    @WithDefault("PT10S")
+    Duration shutdownGrace();
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,7 +24,6 @@ import dev.bigocean.web.ApiException;
 import dev.bigocean.web.ErrorMapper;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,8 +52,7 @@ public class ConversationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<MessageResponse> message(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return conversation.turn(request(raw, idempotencyKey))
-                .filter(event -> !(event instanceof TurnEvent.Token))
-                .toUni()
+                .flatMap(events -> events.filter(event -> !(event instanceof TurnEvent.Token)).toUni())
                 .map(event -> {
                     if (event instanceof TurnEvent.Failed failed) {
                         throw failed.error();
@@ -62,20 +61,32 @@ public class ConversationResource {
                 });
     }
 
+    /**
+     * The streamed turn. The response starts only once the turn did (its first token, or a replayed reply): an error
+     * before that is answered with its status and JSON body; one after it is a single {@code error} event.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> stream(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Context Sse sse) {
-        return conversation.turn(request(raw, idempotencyKey)).map(event -> {
-            if (event instanceof TurnEvent.Token token) {
-                return event(sse, "token", Map.of("delta", token.delta()));
-            }
-            if (event instanceof TurnEvent.Done done) {
-                return event(sse, "done", done.response());
-            }
-            return event(sse, "error", ErrorMapper.body(((TurnEvent.Failed) event).error()));
-        });
+    public Uni<Void> stream(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context SseEventSink sink, @Context Sse sse) {
+        return conversation.turn(request(raw, idempotencyKey))
+                .invoke(events -> events.map(event -> event(sse, event)).subscribe().with(event -> {
+                    if (!sink.isClosed()) {
+                        sink.send(event); // a client that went away misses the rest; the turn still runs to the end
+                    }
+                }, failure -> sink.close(), sink::close))
+                .replaceWithVoid();
+    }
+
+    private OutboundSseEvent event(Sse sse, TurnEvent event) {
+        if (event instanceof TurnEvent.Token token) {
+            return event(sse, "token", Map.of("delta", token.delta()));
+        }
+        if (event instanceof TurnEvent.Done done) {
+            return event(sse, "done", done.response());
+        }
+        return event(sse, "error", ErrorMapper.body(((TurnEvent.Failed) event).error()));
     }
 
     /** A named event whose {@code data} line is the JSON text itself (no extra SSE fields). */

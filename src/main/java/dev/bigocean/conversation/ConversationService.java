@@ -1,14 +1,21 @@
 package dev.bigocean.conversation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.bigocean.assessment.Assessment;
 import dev.bigocean.assessment.AssessmentConfig;
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.assessment.Message;
@@ -26,13 +33,16 @@ import dev.bigocean.web.ErrorMapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
- * One Nerin turn: store the user message (with its analysis job), pick the focus, stream Nerin's reply, store it.
- * The turn runs to the end even when the client goes away; one turn at a time per session (a lock on the session row).
+ * One Nerin turn as one stream: open (lock, idempotency, context: one statement) → plan the prompt → reserve its
+ * worst-case cost → store the user message (with its analysis job) → open the model → forward its tokens → settle the
+ * cost and store the reply → done. Nothing is written before the turn is accepted. One termination hook releases the
+ * lock and the reservation, whatever happened; one place turns a failure into the error the client gets. The turn runs
+ * to the end even when the client goes away; one turn at a time per session (a lock on the session row).
  */
 @ApplicationScoped
 public class ConversationService {
@@ -42,6 +52,8 @@ public class ConversationService {
     private static final int SYSTEM_PROMPT_CHARS = PromptResources.chars("prompts/nerin-system-v1.txt");
     private static final int TEMPLATE_CHARS = Math.max(PromptResources.chars("prompts/nerin-turn-v1.txt"),
             PromptResources.chars("prompts/nerin-closing-v1.txt"));
+    /** How long a stop waits for interrupted turns to release their locks and reservations. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final AssessmentService assessments;
     private final ScoringService scoring;
@@ -53,6 +65,8 @@ public class ConversationService {
     private final String modelName;
     private final int maxOutputTokens;
     private final ConversationContent content = ConversationContent.get();
+    private final Set<Turn> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean accepting = true;
 
     ConversationService(AssessmentService assessments, ScoringService scoring, TurnRepository turns, NerinAgent nerin,
             AssessmentConfig assessmentConfig, ConversationConfig config, CostBudget budget, NerinModels models,
@@ -74,91 +88,112 @@ public class ConversationService {
     }
 
     /**
-     * Runs a turn and returns its events (tokens, then done or failed). Errors before the user message is stored
-     * (404, 409, 410) fail the returned stream instead.
+     * Runs a turn. The returned Uni fails with the turn's error when it is refused or fails before Nerin's first token
+     * (400, 404, 409, 410, 503); otherwise it gives the turn's events: tokens, then exactly one {@link TurnEvent.Done}
+     * or {@link TurnEvent.Failed}. The turn runs once, detached from its listeners, and replays its events to each.
      */
-    public Multi<TurnEvent> turn(TurnRequest request) {
-        UnicastProcessor<TurnEvent> out = UnicastProcessor.create();
-        assessments.require(request.sessionId())
-                .flatMap(session -> replay(request).map(stored -> {
-                    if (stored.isPresent()) {
-                        out.onNext(new TurnEvent.Token(stored.get().response()));
-                        out.onNext(new TurnEvent.Done(stored.get()));
-                        out.onComplete();
-                    } else {
-                        start(request, CostBudget.key(session.userId, session.id), out);
-                    }
-                    return stored;
-                }))
-                .subscribe().with(stored -> { }, out::onError);
-        return out;
+    public Uni<Multi<TurnEvent>> turn(TurnRequest request) {
+        Turn turn = new Turn(request);
+        Multi<TurnEvent> run = Multi.createBy().replaying().ofMulti(events(turn, assessments.require(request.sessionId())));
+        return run.toUni().replaceWith(run);
     }
 
-    /** The stored reply of an earlier call with the same idempotency key, if it was answered. */
-    private Uni<Optional<MessageResponse>> replay(TurnRequest request) {
-        if (request.idempotencyKey() == null) {
-            return Uni.createFrom().item(Optional.empty());
+    private Multi<TurnEvent> events(Turn turn, Uni<Assessment> session) {
+        Multi<TurnEvent> work = session
+                .flatMap(found -> open(turn, found))
+                .onItem().transformToMulti(opening -> opening.keyed().filter(k -> k.assistantMessageId() != null)
+                        .map(answered -> replay(turn, answered)).orElseGet(() -> converse(turn, opening)))
+                .onCompletion().invoke(turn::finished);
+        return Multi.createBy().merging().streams(work, turn.interruption())
+                .onSubscription().invoke(() -> inFlight.add(turn))
+                .onTermination().call(() -> release(turn))
+                .onFailure().recoverWithMulti(failure -> failed(turn, failure));
+    }
+
+    /**
+     * Takes the turn lock and reads the turn's context in one statement. Refuses the turn when the idempotency key came
+     * with another message (400), the session is gone (404), completed or busy (409); an answered key is replayed.
+     */
+    private Uni<TurnRepository.Opening> open(Turn turn, Assessment session) {
+        if (!accepting) {
+            return Uni.createFrom().failure(ApiException.agentInvocation(NerinAgent.AGENT_NAME, session.id.toString()));
         }
-        return turns.findByIdempotencyKey(request.sessionId(), request.idempotencyKey(), config.idempotencyWindow())
-                .flatMap(found -> {
-                    if (found.isEmpty() || found.get().assistantMessageId() == null) {
-                        return Uni.createFrom().item(Optional.<MessageResponse>empty());
-                    }
-                    TurnRepository.StoredTurn t = found.get();
-                    if (!t.userContent().equals(request.message())) {
+        turn.budgetKey = CostBudget.key(session.userId, session.id);
+        String id = session.id.toString();
+        return turns.open(session.id, turn.lock, config.turnLockTimeout(), turn.request.message(),
+                turn.request.idempotencyKey(), config.idempotencyWindow(), config.historyExchanges() * 2 + 1)
+                .map(found -> {
+                    TurnRepository.Opening opening = found.orElseThrow(() -> ApiException.sessionNotFound(id));
+                    Optional<TurnRepository.KeyedTurn> keyed = opening.keyed();
+                    if (keyed.isPresent() && !keyed.get().userContent().equals(turn.request.message())) {
                         throw ApiException.validation("Idempotency-Key",
                                 "This Idempotency-Key was already used with a different message");
                     }
-                    return scoring.sheet(request.sessionId()).map(sheet -> Optional.of(new MessageResponse(t.reply(),
-                            sheet.confidenceMap(), t.completedBySession(), request.sessionId().toString(),
-                            t.userMessageId().toString(), t.assistantMessageId().toString())));
+                    if (keyed.isEmpty() || keyed.get().assistantMessageId() == null) {
+                        if (!opening.taken()) {
+                            throw "completed".equals(opening.status()) ? ApiException.sessionCompleted(id)
+                                    : ApiException.turnInProgress(id);
+                        }
+                        turn.locked = true;
+                    }
+                    return opening;
                 });
     }
 
-    private void start(TurnRequest request, String budgetKey, UnicastProcessor<TurnEvent> out) {
-        UUID lock = UUID.randomUUID();
-        UUID sessionId = request.sessionId();
-        turns.lock(sessionId, lock, config.turnLockTimeout())
-                .flatMap(refusal -> {
-                    if (refusal.isPresent()) {
-                        throw refusal.get() == TurnRepository.LockRefusal.COMPLETED
-                                ? ApiException.sessionCompleted(sessionId.toString())
-                                : ApiException.turnInProgress(sessionId.toString());
-                    }
-                    return turns.storeUserMessage(sessionId, lock, request.message(), request.idempotencyKey(),
-                            config.idempotencyWindow());
-                })
-                .subscribe().with(userMessage -> run(sessionId, lock, budgetKey, userMessage, out), failure -> {
-                    if (!(failure instanceof ApiException)) {
-                        turns.unlock(sessionId, lock).subscribe().with(v -> { }, e -> LOG.warn("Unlock failed", e));
-                    }
-                    out.onError(failure);
-                });
+    /** The stored reply of an earlier call with the same idempotency key, sent again (no model call, no cost). */
+    private Multi<TurnEvent> replay(Turn turn, TurnRepository.KeyedTurn answered) {
+        UUID sessionId = turn.request.sessionId();
+        return scoring.sheet(sessionId).onItem().transformToMulti(sheet -> Multi.createFrom().items(
+                new TurnEvent.Token(answered.reply()),
+                new TurnEvent.Done(new MessageResponse(answered.reply(), sheet.confidenceMap(),
+                        answered.completedBySession(), sessionId.toString(), answered.userMessageId().toString(),
+                        answered.assistantMessageId().toString()))));
     }
 
-    /** The user message is stored: from here on every failure is reported as an event and the lock is released. */
-    private void run(UUID sessionId, UUID lock, String budgetKey, Message userMessage, UnicastProcessor<TurnEvent> out) {
-        int recentLimit = config.historyExchanges() * 2 + 1;
-        Uni.combine().all().unis(turns.context(sessionId, recentLimit), scoring.sheet(sessionId)).asTuple()
-                .flatMap(loaded -> {
-                    TurnRepository.Context context = loaded.getItem1();
-                    ScoreSheet sheet = loaded.getItem2();
-                    boolean closing = sheet.overallConfidence() >= assessmentConfig.confidenceTarget()
-                            || context.userTurns() >= assessmentConfig.maxUserTurns();
-                    Facet focus = closing ? null : Steering.next(sheet, ScoringService.explored(sheet), context.recentFocus());
-                    List<Message> earlier = context.recent().stream().filter(m -> !m.id.equals(userMessage.id)).toList();
-                    NerinAgent.Prompt prompt = new NerinAgent.Prompt(
-                            PromptContext.progress(sheet, context.userTurns(), assessmentConfig.maxUserTurns(),
-                                    assessmentConfig.confidenceTarget(), earlier, config.historyExchanges()),
-                            PromptContext.history(earlier, config.historyExchanges()),
-                            focus == null ? null : content.hint(focus),
-                            PromptFence.neutralise(userMessage.content));
-                    return budget.reserve(budgetKey, expectedCost(prompt)).flatMap(reservation -> nerin.open(prompt)
-                            .map(stream -> new Started(stream, focus, closing, sheet, reservation))
-                            .onFailure().call(e -> budget.release(reservation)));
-                })
-                .subscribe().with(started -> stream(sessionId, lock, userMessage, started, out),
-                        failure -> fail(sessionId, lock, failure, out));
+    /** The turn proper: plan, reserve, store the user message, open the model, forward its tokens, then finish. */
+    private Multi<TurnEvent> converse(Turn turn, TurnRepository.Opening opening) {
+        TurnRequest request = turn.request;
+        return scoring.sheet(request.sessionId())
+                .map(sheet -> turn.plan = plan(request.message(), opening, sheet))
+                .call(plan -> budget.reserve(turn.budgetKey, expectedCost(plan.prompt())).invoke(turn.reservation::set))
+                .call(plan -> plan.reuse() != null ? Uni.createFrom().item(turn.userMessageId = plan.reuse())
+                        : turns.storeUserMessage(request.sessionId(), turn.lock, request.message(),
+                                request.idempotencyKey(), opening.staleKey()).invoke(id -> turn.userMessageId = id))
+                .flatMap(plan -> nerin.open(plan.prompt()))
+                .onItem().transformToMulti(stream -> Multi.createBy().concatenating().streams(
+                        stream.events().invoke(turn::record)
+                                .filter(event -> event instanceof ChatEvent.PartialResponseEvent)
+                                .map(event -> turn.token((ChatEvent.PartialResponseEvent) event)),
+                        Uni.createFrom().deferred(() -> finish(turn)).toMulti()));
+    }
+
+    /** A turn's plan, made before anything is written: the prompt, Nerin's focus, and the stored message it reuses. */
+    private record Plan(NerinAgent.Prompt prompt, Facet focus, boolean closing, ScoreSheet sheet, UUID reuse) {
+    }
+
+    /**
+     * The prompt from the stored history and the new message. A retry reuses its unanswered user message (the one sent
+     * with the same idempotency key, or the last message when it is the same text) instead of storing a duplicate.
+     */
+    private Plan plan(String text, TurnRepository.Opening opening, ScoreSheet sheet) {
+        List<Message> recent = opening.recent();
+        Message last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
+        UUID reuse = last != null && last.isUser() && last.content.equals(text) ? last.id
+                : opening.keyed().map(TurnRepository.KeyedTurn::userMessageId).orElse(null);
+        int exchanges = config.historyExchanges();
+        List<Message> earlier = reuse != null ? recent.stream().filter(m -> !m.id.equals(reuse)).toList()
+                : recent.subList(Math.max(0, recent.size() - exchanges * 2), recent.size());
+        int userTurns = opening.userTurns() + (reuse == null ? 1 : 0);
+        boolean closing = sheet.overallConfidence() >= assessmentConfig.confidenceTarget()
+                || userTurns >= assessmentConfig.maxUserTurns();
+        Facet focus = closing ? null : Steering.next(sheet, ScoringService.explored(sheet), opening.recentFocus());
+        NerinAgent.Prompt prompt = new NerinAgent.Prompt(
+                PromptContext.progress(sheet, userTurns, assessmentConfig.maxUserTurns(),
+                        assessmentConfig.confidenceTarget(), earlier, exchanges),
+                PromptContext.history(earlier, exchanges),
+                focus == null ? null : content.hint(focus),
+                PromptFence.neutralise(text));
+        return new Plan(prompt, focus, closing, sheet, reuse);
     }
 
     /**
@@ -170,64 +205,158 @@ public class ConversationService {
         return budget.worstCaseCostMicros(modelName, promptChars, maxOutputTokens);
     }
 
-    private record Started(NerinAgent.OpenStream stream, Facet focus, boolean closing, ScoreSheet sheet,
-            CostBudget.Reservation reservation) {
-    }
-
-    private void stream(UUID sessionId, UUID lock, Message userMessage, Started started, UnicastProcessor<TurnEvent> out) {
-        StringBuilder reply = new StringBuilder();
-        ChatResponse[] completed = new ChatResponse[1];
-        started.stream().events().subscribe().with(event -> {
-            if (event instanceof ChatEvent.PartialResponseEvent partial) {
-                reply.append(partial.getChunk());
-                out.onNext(new TurnEvent.Token(partial.getChunk()));
-            } else if (event instanceof ChatEvent.ChatCompletedEvent done) {
-                completed[0] = done.getChatResponse();
-            }
-        }, failure -> budget.settle(started.reservation(), started.reservation().expectedMicros())
-                .subscribe().with(v -> fail(sessionId, lock, failure, out), e -> fail(sessionId, lock, failure, out)), () -> {
-            ChatResponse response = completed[0];
-            String text = reply.toString().strip();
-            TokenUsage usage = response == null ? null : response.tokenUsage();
-            String model = response == null || response.modelName() == null ? modelName : response.modelName();
-            long cost = usage == null ? started.reservation().expectedMicros()
-                    : budget.costMicros(model, tokens(usage.inputTokenCount()), tokens(usage.outputTokenCount()));
-            TurnRepository.Reply stored = new TurnRepository.Reply(UUID.randomUUID(), userMessage.id, text, model,
-                    usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
-                    cost, started.focus(), started.closing());
-            budget.settle(started.reservation(), cost)
-                    .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
-                    .onFailure().recoverWithNull()
-                    .flatMap(v -> turns.storeReply(sessionId, lock, stored)).subscribe().with(createdAt -> {
-                out.onNext(new TurnEvent.Done(new MessageResponse(text, started.sheet().confidenceMap(), started.closing(),
-                        sessionId.toString(), userMessage.id.toString(), stored.id().toString())));
-                out.onComplete();
-            }, failure -> fail(sessionId, lock, failure, out));
-        });
+    /** The model finished: settle the real cost, store the reply (which releases the lock) and answer. */
+    private Uni<TurnEvent> finish(Turn turn) {
+        UUID sessionId = turn.request.sessionId();
+        ChatResponse response = turn.completion;
+        TokenUsage usage = response == null ? null : response.tokenUsage();
+        String model = response == null || response.modelName() == null ? modelName : response.modelName();
+        CostBudget.Reservation reservation = turn.reservation.getAndSet(null);
+        long cost = usage == null ? reservation.expectedMicros()
+                : budget.costMicros(model, tokens(usage.inputTokenCount()), tokens(usage.outputTokenCount()));
+        String text = turn.reply.toString().strip();
+        Plan plan = turn.plan;
+        TurnRepository.Reply reply = new TurnRepository.Reply(UUID.randomUUID(), turn.userMessageId, text, model,
+                usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
+                cost, plan.focus(), plan.closing());
+        return budget.settle(reservation, cost)
+                .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .flatMap(v -> turns.storeReply(sessionId, turn.lock, reply))
+                .invoke(() -> turn.stored = true)
+                .map(createdAt -> new TurnEvent.Done(new MessageResponse(text, plan.sheet().confidenceMap(),
+                        plan.closing(), sessionId.toString(), turn.userMessageId.toString(), reply.id().toString())));
     }
 
     private static long tokens(Integer count) {
         return count == null ? 0 : count;
     }
 
-    private void fail(UUID sessionId, UUID lock, Throwable failure, UnicastProcessor<TurnEvent> out) {
-        boolean database = failure instanceof TurnRepository.LostTurnLock || ErrorMapper.isDatabaseFailure(failure);
+    /**
+     * The termination hook: gives back what the turn still holds. An open reservation is released (no token came) or
+     * charged its worst case (the model streamed, its usage is unknown); a lock not released by the stored reply is.
+     */
+    private Uni<Void> release(Turn turn) {
+        CostBudget.Reservation reservation = turn.reservation.getAndSet(null);
+        Uni<Void> settled = reservation == null ? Uni.createFrom().voidItem()
+                : budget.settle(reservation, turn.streaming ? reservation.expectedMicros() : 0)
+                        .onFailure().invoke(e -> LOG.warnf("Could not settle a failed turn's reservation: %s", e.toString()))
+                        .onFailure().recoverWithNull();
+        return settled
+                .chain(() -> turn.locked && !turn.stored ? turns.unlock(turn.request.sessionId(), turn.lock)
+                        : Uni.createFrom().voidItem())
+                .onFailure().invoke(e -> LOG.error("Could not release the turn lock", e))
+                .onFailure().recoverWithNull()
+                .invoke(() -> inFlight.remove(turn));
+    }
+
+    /**
+     * The one place a failure becomes what the client gets: before the first token the turn fails with the error
+     * (an HTTP status); once tokens were sent it ends with one {@link TurnEvent.Failed} event.
+     */
+    private Multi<TurnEvent> failed(Turn turn, Throwable failure) {
         ApiException error;
         if (failure instanceof ApiException refused) {
-            error = refused; // e.g. 503 CostLimitExceeded: the budget refused the turn before any model call
+            error = refused; // e.g. 503 CostLimitExceeded: the budget refused the turn before anything was written
         } else {
+            UUID sessionId = turn.request.sessionId();
             LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
             LOG.debug("Nerin turn failure", failure);
-            error = database ? ApiException.database()
+            error = failure instanceof TurnRepository.LostTurnLock || ErrorMapper.isDatabaseFailure(failure)
+                    ? ApiException.database()
                     : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
         }
-        turns.unlock(sessionId, lock).subscribe().with(v -> {
-            out.onNext(new TurnEvent.Failed(error));
-            out.onComplete();
-        }, e -> {
-            LOG.error("Could not release the turn lock", e);
-            out.onNext(new TurnEvent.Failed(error));
-            out.onComplete();
-        });
+        return turn.streaming ? Multi.createFrom().item(new TurnEvent.Failed(error)) : Multi.createFrom().failure(error);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * Graceful stop (on shutdown): refuses new turns (503 {@code AgentInvocationError}), gives the turns in flight
+     * {@code shutdown-grace} to finish, then interrupts the rest — their streams end with one {@code AgentInvocationError}
+     * event — and waits for their locks and reservations to be released. Runs on the shutdown (or test) thread.
+     */
+    public void stop() {
+        accepting = false;
+        if (!awaitIdle(config.shutdownGrace())) {
+            LOG.warnf("%d Nerin turn(s) still running after the shutdown grace; interrupting them", inFlight.size());
+            inFlight.forEach(Turn::interrupt);
+            if (!awaitIdle(RELEASE_WAIT)) {
+                LOG.errorf("%d Nerin turn(s) did not release their locks; they expire after %s", inFlight.size(),
+                        config.turnLockTimeout());
+            }
+        }
+    }
+
+    /** Accepts turns again after {@link #stop()}. */
+    public void start() {
+        accepting = true;
+    }
+
+    private boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return inFlight.isEmpty();
+    }
+
+    /** One running turn: what it holds (lock, reservation) and what it has produced so far. */
+    private static final class Turn {
+        final TurnRequest request;
+        final UUID lock = UUID.randomUUID();
+        final AtomicReference<CostBudget.Reservation> reservation = new AtomicReference<>();
+        final StringBuilder reply = new StringBuilder();
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
+        volatile String budgetKey;
+        volatile Plan plan;
+        volatile UUID userMessageId;
+        volatile ChatResponse completion;
+        volatile boolean locked;
+        volatile boolean streaming;
+        volatile boolean stored;
+
+        Turn(TurnRequest request) {
+            this.request = request;
+        }
+
+        TurnEvent.Token token(ChatEvent.PartialResponseEvent partial) {
+            streaming = true;
+            reply.append(partial.getChunk());
+            return new TurnEvent.Token(partial.getChunk());
+        }
+
+        void record(ChatEvent event) {
+            if (event instanceof ChatEvent.ChatCompletedEvent done) {
+                completion = done.getChatResponse();
+            }
+        }
+
+        /** Emits nothing; completes when the turn's work does, fails when the turn is interrupted (shutdown). */
+        Multi<TurnEvent> interruption() {
+            return Uni.createFrom().completionStage(ended).onItem().transformToMulti(v -> Multi.createFrom().empty());
+        }
+
+        void finished() {
+            ended.complete(null);
+        }
+
+        void interrupt() {
+            ended.completeExceptionally(new TurnInterrupted());
+        }
+    }
+
+    /** The service stopped before the turn finished. */
+    static final class TurnInterrupted extends RuntimeException {
+        TurnInterrupted() {
+            super("The service is shutting down", null, false, false);
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.bigocean.conversation;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +13,10 @@ import dev.bigocean.analysis.AnalysisQueue;
 import dev.bigocean.assessment.Message;
 import dev.bigocean.scoring.Facet;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -34,51 +34,81 @@ class TurnRepository {
         this.queue = queue;
     }
 
-    /** A stored reply to the user message sent with this idempotency key (within the window), if any. */
-    record StoredTurn(UUID userMessageId, String userContent, UUID assistantMessageId, String reply, boolean completedBySession) {
+    /** The user message sent earlier with this turn's idempotency key (within the window), and its reply if any. */
+    record KeyedTurn(UUID userMessageId, String userContent, UUID assistantMessageId, String reply,
+            boolean completedBySession) {
     }
 
-    Uni<Optional<StoredTurn>> findByIdempotencyKey(UUID sessionId, String key, Duration window) {
+    /**
+     * What {@link #open} found: whether this turn took the session's lock, the session's status, the turn sent earlier
+     * with the same idempotency key, whether an expired message still carries that key, and the context of the turn
+     * (the most recent messages oldest first, the number of user messages, the latest assistant focuses newest first).
+     */
+    record Opening(boolean taken, String status, Optional<KeyedTurn> keyed, boolean staleKey, List<Message> recent,
+            int userTurns, List<Facet> recentFocus) {
+    }
+
+    /**
+     * One statement before a turn: takes the session's turn lock unless the idempotency key was already answered or
+     * sent with another message, and reads everything the turn needs. Empty when the session row does not exist.
+     */
+    Uni<Optional<Opening>> open(UUID sessionId, UUID lock, Duration lockTimeout, String content, String idempotencyKey,
+            Duration window, int recentLimit) {
         return pool.preparedQuery("""
-                SELECT u.id AS user_id, u.content AS user_content, a.id AS assistant_id, a.content AS reply,
-                       (s.status = 'completed' AND a.seq = s.message_count) AS completing
-                FROM assessment_message u
-                JOIN assessment_session s ON s.id = u.session_id
-                LEFT JOIN assessment_message a ON a.reply_to = u.id
-                WHERE u.session_id = $1 AND u.idempotency_key = $2 AND u.role = 'user'
-                  AND u.created_at > now() - make_interval(secs => $3)""")
-                .execute(Tuple.of(sessionId, key, (double) window.toSeconds()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row r = rows.iterator().next();
-                    return Optional.of(new StoredTurn(r.getUUID("user_id"), r.getString("user_content"),
-                            r.getUUID("assistant_id"), r.getString("reply"), Boolean.TRUE.equals(r.getBoolean("completing"))));
-                });
-    }
-
-    /** Why a lock could not be taken. */
-    enum LockRefusal {
-        IN_PROGRESS, COMPLETED
-    }
-
-    /** Takes the session's turn lock; empty when taken, else why not. */
-    Uni<Optional<LockRefusal>> lock(UUID sessionId, UUID token, Duration timeout) {
-        return pool.preparedQuery("""
-                WITH taken AS (
+                WITH keyed AS (
+                    SELECT u.id, u.content, u.created_at > now() - make_interval(secs => $6) AS fresh,
+                           a.id AS assistant_id, a.content AS reply, a.seq AS reply_seq
+                    FROM assessment_message u LEFT JOIN assessment_message a ON a.reply_to = u.id
+                    WHERE u.session_id = $1 AND u.idempotency_key = $5 AND u.role = 'user'),
+                taken AS (
                     UPDATE assessment_session SET turn_lock = $2, turn_locked_until = now() + make_interval(secs => $3)
                     WHERE id = $1 AND status = 'active' AND (turn_lock IS NULL OR turn_locked_until < now())
+                      AND NOT EXISTS (SELECT 1 FROM keyed WHERE fresh AND (assistant_id IS NOT NULL OR content <> $4))
                     RETURNING id)
-                SELECT (SELECT count(*) FROM taken) AS taken, status FROM assessment_session WHERE id = $1""")
-                .execute(Tuple.of(sessionId, token, (double) timeout.toSeconds()))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    if (r.getLong("taken") > 0) {
-                        return Optional.empty();
-                    }
-                    return Optional.of("completed".equals(r.getString("status")) ? LockRefusal.COMPLETED : LockRefusal.IN_PROGRESS);
-                });
+                SELECT (SELECT count(*) FROM taken) AS taken, s.status,
+                       k.id AS key_id, k.content AS key_content, k.fresh AS key_fresh, k.assistant_id, k.reply,
+                       (s.status = 'completed' AND k.reply_seq = s.message_count) AS completing,
+                       (SELECT count(*) FROM assessment_message WHERE session_id = $1 AND role = 'user') AS user_turns,
+                       (SELECT json_agg(json_build_object('id', r.id, 'seq', r.seq, 'role', r.role, 'content', r.content,
+                                                          'createdAt', r.created_at) ORDER BY r.seq)
+                        FROM (SELECT id, seq, role, content, created_at FROM assessment_message WHERE session_id = $1
+                              ORDER BY seq DESC LIMIT $7) r) AS recent,
+                       (SELECT array_agg(f.focus ORDER BY f.seq DESC)
+                        FROM (SELECT focus, seq FROM assessment_message WHERE session_id = $1 AND role = 'assistant'
+                              ORDER BY seq DESC LIMIT $8) f) AS focus
+                FROM assessment_session s LEFT JOIN keyed k ON true
+                WHERE s.id = $1""")
+                .execute(Tuple.from(new Object[] { sessionId, lock, (double) lockTimeout.toSeconds(), content,
+                        idempotencyKey, (double) window.toSeconds(), recentLimit, Steering.RECENT_WINDOW }))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(opening(sessionId, rows.iterator().next())));
+    }
+
+    private static Opening opening(UUID sessionId, Row r) {
+        boolean keyed = r.getUUID("key_id") != null;
+        boolean fresh = keyed && Boolean.TRUE.equals(r.getBoolean("key_fresh"));
+        Optional<KeyedTurn> turn = fresh ? Optional.of(new KeyedTurn(r.getUUID("key_id"), r.getString("key_content"),
+                r.getUUID("assistant_id"), r.getString("reply"), Boolean.TRUE.equals(r.getBoolean("completing"))))
+                : Optional.empty();
+        List<Message> recent = new ArrayList<>();
+        JsonArray json = r.getJsonArray("recent");
+        for (int i = 0; json != null && i < json.size(); i++) {
+            JsonObject o = json.getJsonObject(i);
+            Message m = new Message();
+            m.id = UUID.fromString(o.getString("id"));
+            m.sessionId = sessionId;
+            m.seq = o.getInteger("seq");
+            m.role = o.getString("role");
+            m.content = o.getString("content");
+            m.createdAt = OffsetDateTime.parse(o.getString("createdAt")).toInstant();
+            recent.add(m);
+        }
+        List<Facet> focus = new ArrayList<>();
+        String[] names = r.getArrayOfStrings("focus");
+        for (String name : names == null ? new String[0] : names) {
+            focus.add(name == null ? null : Facet.fromApiName(name).orElse(null));
+        }
+        return new Opening(r.getLong("taken") > 0, r.getString("status"), turn, keyed && !fresh, recent,
+                r.getLong("user_turns").intValue(), focus);
     }
 
     Uni<Void> unlock(UUID sessionId, UUID token) {
@@ -87,110 +117,29 @@ class TurnRepository {
     }
 
     /**
-     * Stores the user message and its analysis job in one transaction (reusing the already stored message when a
-     * retry sends it again, see {@link #reusable}) and returns the stored message.
+     * Stores the user message (next sequence number, checked against the turn lock) and its analysis job in one
+     * transaction; first takes the idempotency key off an expired message that still carries it. Returns its id.
      */
-    Uni<Message> storeUserMessage(UUID sessionId, UUID lock, String content, String idempotencyKey, Duration window) {
-        return pool.withTransaction(tx -> reusable(tx, sessionId, content, idempotencyKey).flatMap(existing -> {
-            if (existing.isPresent()) {
-                return Uni.createFrom().item(existing.get());
-            }
-            Message m = new Message();
-            m.id = UUID.randomUUID();
-            m.sessionId = sessionId;
-            m.role = Message.USER;
-            m.content = content;
-            m.idempotencyKey = idempotencyKey;
-            Uni<Void> clearStaleKey = idempotencyKey == null ? Uni.createFrom().voidItem()
-                    : tx.preparedQuery("""
-                            UPDATE assessment_message SET idempotency_key = NULL
-                            WHERE session_id = $1 AND idempotency_key = $2 AND created_at <= now() - make_interval(secs => $3)""")
-                            .execute(Tuple.of(sessionId, idempotencyKey, (double) window.toSeconds())).replaceWithVoid();
-            return clearStaleKey
-                    .flatMap(v -> nextSeq(tx, sessionId, lock))
-                    .flatMap(seq -> {
-                        m.seq = seq;
-                        return tx.preparedQuery("""
-                                INSERT INTO assessment_message (id, session_id, seq, role, content, idempotency_key, created_at)
-                                VALUES ($1, $2, $3, 'user', $4, $5, now()) RETURNING created_at""")
-                                .execute(Tuple.of(m.id, sessionId, seq, content, idempotencyKey));
-                    })
-                    .flatMap(rows -> {
-                        m.createdAt = rows.iterator().next().getOffsetDateTime("created_at").toInstant();
-                        return queue.enqueue(tx, m.id, sessionId);
-                    })
-                    .replaceWith(m);
-        }));
-    }
-
-    /**
-     * A user message a retry may reuse instead of storing a duplicate: the one sent with the same idempotency key, or
-     * the session's last message when it is an unanswered user message with the same text (a retry after a 503).
-     */
-    private Uni<Optional<Message>> reusable(SqlConnection tx, UUID sessionId, String content, String idempotencyKey) {
-        return tx.preparedQuery("""
-                SELECT m.id, m.seq, m.role, m.content, m.created_at, m.idempotency_key FROM assessment_message m
-                WHERE m.session_id = $1 AND m.role = 'user'
-                  AND NOT EXISTS (SELECT 1 FROM assessment_message a WHERE a.reply_to = m.id)
-                  AND ((m.idempotency_key IS NOT NULL AND m.idempotency_key = $3)
-                       OR (m.seq = (SELECT max(seq) FROM assessment_message WHERE session_id = $1) AND m.content = $2))
-                ORDER BY m.seq DESC LIMIT 1""")
-                .execute(Tuple.of(sessionId, content, idempotencyKey))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row r = rows.iterator().next();
-                    Message m = message(sessionId, r);
-                    m.idempotencyKey = r.getString("idempotency_key");
-                    return Optional.of(m);
-                });
-    }
-
-    private Uni<Integer> nextSeq(SqlConnection tx, UUID sessionId, UUID lock) {
-        return tx.preparedQuery("""
-                UPDATE assessment_session SET message_count = message_count + 1, last_activity_at = now()
-                WHERE id = $1 AND turn_lock = $2 RETURNING message_count""")
-                .execute(Tuple.of(sessionId, lock))
-                .map(rows -> {
+    Uni<UUID> storeUserMessage(UUID sessionId, UUID lock, String content, String idempotencyKey, boolean staleKey) {
+        UUID id = UUID.randomUUID();
+        return pool.withTransaction(tx -> (staleKey
+                ? tx.preparedQuery("UPDATE assessment_message SET idempotency_key = NULL WHERE session_id = $1 AND idempotency_key = $2")
+                        .execute(Tuple.of(sessionId, idempotencyKey)).replaceWithVoid()
+                : Uni.createFrom().voidItem())
+                .flatMap(v -> tx.preparedQuery("""
+                        WITH s AS (
+                            UPDATE assessment_session SET message_count = message_count + 1, last_activity_at = now()
+                            WHERE id = $2 AND turn_lock = $5 RETURNING message_count)
+                        INSERT INTO assessment_message (id, session_id, seq, role, content, idempotency_key, created_at)
+                        SELECT $1, $2, s.message_count, 'user', $3, $4, now() FROM s RETURNING id""")
+                        .execute(Tuple.of(id, sessionId, content, idempotencyKey, lock)))
+                .flatMap(rows -> {
                     if (rows.size() == 0) {
                         throw new LostTurnLock();
                     }
-                    return rows.iterator().next().getInteger("message_count");
-                });
-    }
-
-    /** Everything a turn needs to know, read after the user message is stored. */
-    record Context(List<Message> recent, int userTurns, List<Facet> recentFocus) {
-    }
-
-    Uni<Context> context(UUID sessionId, int recentLimit) {
-        Uni<List<Message>> recent = pool.preparedQuery("""
-                SELECT id, seq, role, content, created_at FROM assessment_message WHERE session_id = $1
-                ORDER BY seq DESC LIMIT $2""")
-                .execute(Tuple.of(sessionId, recentLimit))
-                .map(rows -> {
-                    List<Message> list = new ArrayList<>();
-                    for (Row r : rows) {
-                        list.add(message(sessionId, r));
-                    }
-                    Collections.reverse(list);
-                    return list;
-                });
-        Uni<Integer> userTurns = pool.preparedQuery("SELECT count(*) AS n FROM assessment_message WHERE session_id = $1 AND role = 'user'")
-                .execute(Tuple.of(sessionId)).map(rows -> rows.iterator().next().getLong("n").intValue());
-        Uni<List<Facet>> focus = pool.preparedQuery("""
-                SELECT focus FROM assessment_message WHERE session_id = $1 AND role = 'assistant'
-                ORDER BY seq DESC LIMIT $2""")
-                .execute(Tuple.of(sessionId, Steering.RECENT_WINDOW))
-                .map(rows -> {
-                    List<Facet> list = new ArrayList<>();
-                    for (Row r : rows) {
-                        list.add(r.getString("focus") == null ? null : Facet.fromApiName(r.getString("focus")).orElse(null));
-                    }
-                    return list;
-                });
-        return Uni.combine().all().unis(recent, userTurns, focus).with(Context::new);
+                    return queue.enqueue(tx, id, sessionId);
+                })
+                .replaceWith(id));
     }
 
     /** The stored reply and the session's new state, in one transaction that also releases the lock. */
@@ -220,17 +169,6 @@ class TurnRepository {
                                     reply.focus() == null ? null : reply.focus().apiName() }));
                 })
                 .map(rows -> rows.iterator().next().getOffsetDateTime("created_at")));
-    }
-
-    private static Message message(UUID sessionId, Row r) {
-        Message m = new Message();
-        m.id = r.getUUID("id");
-        m.sessionId = sessionId;
-        m.seq = r.getInteger("seq");
-        m.role = r.getString("role");
-        m.content = r.getString("content");
-        m.createdAt = r.getOffsetDateTime("created_at").toInstant();
-        return m;
     }
 
     /** The turn lock expired and was taken by another turn; this turn must not write. */
