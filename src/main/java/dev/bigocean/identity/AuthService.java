@@ -104,7 +104,8 @@ class AuthService {
                     // Unknown email or an account without a password: verify against a dummy hash all the same, so the
                     // answer and its timing are those of a wrong password.
                     String hash = user == null ? null : user.passwordHash;
-                    String candidate = plausible ? password : password.substring(0, MAX_SIGN_IN_PASSWORD);
+                    String candidate = password.length() <= MAX_SIGN_IN_PASSWORD ? password
+                            : password.substring(0, MAX_SIGN_IN_PASSWORD);
                     return hasher.verify(candidate, hash).map(ok -> {
                         if (!ok || user == null || !plausible) {
                             throw ApiException.invalidCredentials();

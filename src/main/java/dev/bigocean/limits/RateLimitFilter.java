@@ -12,11 +12,14 @@ import dev.bigocean.web.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Request rate limits on every endpoint, after the caller is identified: per user when authenticated, else per client
  * IP; {@code POST /api/auth/*} (sign-up, sign-in, sign-out) has a stricter limit per client IP. Over the limit: 429
- * {@code RateLimitExceeded} with {@code Retry-After}. {@code /health} and {@code /q/*} are exempt.
+ * {@code RateLimitExceeded} with {@code Retry-After}. {@code /health} and {@code /q/*} are exempt. Buckets and exemptions
+ * are decided on the path routing uses ({@link RoutingContext#normalizedPath()}: dot segments removed, percent-encoded
+ * unreserved characters decoded), never on the raw request line, so {@code /q/../api/…} is an {@code /api/…} request.
  */
 class RateLimitFilter {
 
@@ -33,8 +36,8 @@ class RateLimitFilter {
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
-    Uni<Void> limit(HttpServerRequest request) {
-        String path = request.path();
+    Uni<Void> limit(HttpServerRequest request, RoutingContext routing) {
+        String path = canonical(routing.normalizedPath());
         if (!config.enabled() || path == null || path.equals("/health") || path.startsWith("/q/")) {
             return Uni.createFrom().voidItem();
         }
@@ -51,5 +54,10 @@ class RateLimitFilter {
             }
             return null;
         }).replaceWithVoid();
+    }
+
+    /** Empty segments and matrix parameters ({@code ;v=1}) do not change which bucket a path falls in. */
+    static String canonical(String path) {
+        return path == null ? null : path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -23,6 +24,10 @@ import io.vertx.mutiny.redis.client.Response;
  * Runs the limits' Lua scripts in Redis and, when Redis fails or is slow, the in-memory fallback instead: no request
  * fails because Redis is down. After a failure Redis is left alone for {@code bigocean.outage.retry-after}, then tried
  * again; enforcement is back in Redis as soon as it answers. Results come back on the caller's Vert.x context.
+ * <p>
+ * An {@code ERR} reply is not an outage: Redis answered, a script or its arguments are wrong. That call is decided in
+ * memory and logged as an error, but Redis stays in use for the next one. Every decision made in memory is counted in
+ * {@code bigocean.redis.fallbacks} (tag {@code reason}: {@code unavailable} or {@code rejected}).
  */
 @ApplicationScoped
 class RedisGuard {
@@ -31,12 +36,14 @@ class RedisGuard {
 
     private final ReactiveRedisDataSource redis;
     private final LimitsConfig.Outage config;
+    private final MeterRegistry metrics;
     private volatile long downUntil;
     private volatile boolean down;
 
-    RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config) {
+    RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config, MeterRegistry metrics) {
         this.redis = redis;
         this.config = config;
+        this.metrics = metrics;
     }
 
     static String script(String name) {
@@ -61,7 +68,10 @@ class RedisGuard {
             Context context = Vertx.currentContext();
             Uni<T> result;
             if (degraded()) {
-                result = Uni.createFrom().item(fallback);
+                result = Uni.createFrom().item(() -> {
+                    fellBack("unavailable");
+                    return fallback.get();
+                });
             } else {
                 List<String> command = new ArrayList<>(2 + keys.size() + args.size());
                 command.add(script);
@@ -76,12 +86,27 @@ class RedisGuard {
                             return value;
                         })
                         .onFailure().recoverWithItem(e -> {
-                            down(e);
+                            if (isRejection(e)) {
+                                LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
+                                fellBack("rejected");
+                            } else {
+                                down(e);
+                                fellBack("unavailable");
+                            }
                             return fallback.get();
                         });
             }
             return context == null ? result : result.emitOn(command -> context.runOnContext(ignored -> command.run()));
         });
+    }
+
+    /** An error reply to a wrong command ({@code ERR …}); LOADING, READONLY, BUSY and the like are outages. */
+    private static boolean isRejection(Throwable e) {
+        return e instanceof io.vertx.redis.client.Response && e.getMessage() != null && e.getMessage().startsWith("ERR");
+    }
+
+    private void fellBack(String reason) {
+        metrics.counter("bigocean.redis.fallbacks", "reason", reason).increment();
     }
 
     private void up() {

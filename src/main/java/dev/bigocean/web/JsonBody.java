@@ -2,8 +2,12 @@ package dev.bigocean.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Iterator;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -11,7 +15,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * Reads request bodies so that every malformed one (not JSON, wrong type, unknown shape) becomes a 400
- * {@code ValidationError} naming the field, whatever the Content-Type the client sent.
+ * {@code ValidationError} naming the field, whatever the Content-Type the client sent. Text that is not valid Unicode
+ * or that PostgreSQL cannot store (a NUL character, an unpaired surrogate from a {@code \uD800} escape) is refused
+ * here too, in every string and field name of the body, instead of failing later in the database.
  */
 @ApplicationScoped
 public class JsonBody {
@@ -38,10 +44,56 @@ public class JsonBody {
             return null;
         }
         try {
-            return mapper.readValue(raw, type);
+            JsonNode tree = mapper.readTree(raw);
+            if (tree == null || tree.isMissingNode()) {
+                return null;
+            }
+            checkText(tree, "");
+            return mapper.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw errors.validationOf(e);
         }
+    }
+
+    /** Refuses NUL characters and unpaired surrogates anywhere in the tree, naming the field as validation errors do. */
+    private static void checkText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            if (!storable(node.textValue())) {
+                String field = path.isEmpty() ? "body" : path;
+                throw ApiException.validation(field, field + " contains a NUL character or invalid Unicode");
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!storable(field.getKey())) {
+                    throw ApiException.validation("body", "A field name contains a NUL character or invalid Unicode");
+                }
+                checkText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** No NUL, and every surrogate in a pair. */
+    static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The body as {@code type}; an empty body is a 400 naming {@code body}. */
