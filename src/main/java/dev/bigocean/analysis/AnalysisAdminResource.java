@@ -11,11 +11,21 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.bigocean.analysis.api.RetryFailedRequest;
 import dev.bigocean.analysis.api.RetryFailedResponse;
 import dev.bigocean.identity.CurrentUser;
 import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Ids;
+import dev.bigocean.web.api.ErrorBodies;
 import dev.bigocean.web.JsonBody;
 import io.smallrye.mutiny.Uni;
 
@@ -26,6 +36,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/api/admin/analysis")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin")
 public class AnalysisAdminResource {
 
     private static final Logger LOG = Logger.getLogger(AnalysisAdminResource.class);
@@ -46,7 +57,15 @@ public class AnalysisAdminResource {
     @POST
     @Path("/retry-failed")
     @Consumes(MediaType.WILDCARD)
-    public Uni<RetryFailedResponse> retryFailed(@QueryParam("sessionId") String sessionParam, String raw) {
+    @Operation(operationId = "retryFailedAnalyses", summary = "Put failed analysis jobs back in the queue")
+    @APIResponse(responseCode = "200", description = "How many jobs were requeued.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetryFailedResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unauthorized: the internal secret is missing or wrong.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorBodies.Unauthorized.class)))
+    public Uni<RetryFailedResponse> retryFailed(@QueryParam("sessionId") @Parameter(description = "Only this session's jobs.",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionParam,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RetryFailedRequest.class))) String raw) {
         if (!caller.trustedInternal()) {
             throw ApiException.unauthorized("This endpoint needs the internal secret (x-internal-secret)");
         }

@@ -10,6 +10,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.assessment.api.StartRequest;
@@ -17,10 +26,12 @@ import dev.bigocean.assessment.api.StartResponse;
 import dev.bigocean.identity.IdentityService;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
+import dev.bigocean.web.api.ErrorBodies;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/assessment")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessment")
 public class AssessmentResource {
 
     private final AssessmentService service;
@@ -36,7 +47,16 @@ public class AssessmentResource {
     @POST
     @Path("/start")
     @Consumes(MediaType.WILDCARD)
-    public Uni<StartResponse> start(String raw) {
+    @Operation(operationId = "startAssessment", summary = "Start an assessment session",
+            description = "Creates a session whose first message is Nerin's greeting. A signed-in user may start one "
+                    + "assessment per day.")
+    @APIResponse(responseCode = "200", description = "The new session.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StartResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unauthorized: userId is not the signed-in user.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorBodies.Unauthorized.class)))
+    public Uni<StartResponse> start(@RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StartRequest.class))) String raw) {
         StartRequest body = json.read(raw, StartRequest.class);
         UUID requestedUserId = Ids.optionalUuid("userId", body == null ? null : body.userId());
         return identity.ownerOfNewSession(requestedUserId).flatMap(service::start)
@@ -45,13 +65,29 @@ public class AssessmentResource {
 
     @GET
     @Path("/{sessionId}/resume")
-    public Uni<ResumeResponse> resume(@PathParam("sessionId") String sessionId) {
+    @Operation(operationId = "resumeAssessment", summary = "The conversation so far and the current confidence")
+    @APIResponse(responseCode = "200", description = "The stored conversation.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResumeResponse.class)))
+    @APIResponse(responseCode = "404", description = "SessionNotFound.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorBodies.SessionNotFound.class)))
+    @APIResponse(responseCode = "410", description = "SessionExpired.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorBodies.SessionExpired.class)))
+    public Uni<ResumeResponse> resume(@PathParam("sessionId") @Parameter(description = "The session id.",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId) {
         return service.resume(Ids.uuid("sessionId", sessionId));
     }
 
     @GET
     @Path("/{sessionId}/results")
-    public Uni<ResultsResponse> results(@PathParam("sessionId") String sessionId) {
+    @Operation(operationId = "getResults", summary = "Scores, OCEAN codes and archetype from the evidence so far")
+    @APIResponse(responseCode = "200", description = "The results.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultsResponse.class)))
+    @APIResponse(responseCode = "404", description = "SessionNotFound.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorBodies.SessionNotFound.class)))
+    @APIResponse(responseCode = "410", description = "SessionExpired.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorBodies.SessionExpired.class)))
+    public Uni<ResultsResponse> results(@PathParam("sessionId") @Parameter(description = "The session id.",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId) {
         return service.results(Ids.uuid("sessionId", sessionId));
     }
 }

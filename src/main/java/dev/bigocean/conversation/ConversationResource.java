@@ -17,6 +17,15 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.bigocean.assessment.AssessmentConfig;
 import dev.bigocean.conversation.api.MessageRequest;
 import dev.bigocean.conversation.api.MessageResponse;
@@ -24,6 +33,7 @@ import dev.bigocean.web.ApiException;
 import dev.bigocean.web.ErrorMapper;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
+import dev.bigocean.web.api.ErrorBodies;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,6 +41,7 @@ import io.smallrye.mutiny.Uni;
  * ({@code token} events, then {@code done} with the JSON body, or {@code error} with the {@code _tag} body).
  */
 @Path("/api/assessment/message")
+@Tag(name = "Assessment")
 public class ConversationResource {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
@@ -50,7 +61,35 @@ public class ConversationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<MessageResponse> message(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @Operation(operationId = "sendMessage", summary = "Send the user's message and get Nerin's reply",
+            description = "One turn. With `Accept: text/event-stream` the reply is streamed: `event: token` with "
+                    + "`{\"delta\": \"…\"}` per chunk, then `event: done` with the same JSON as the non-streamed answer, or "
+                    + "`event: error` with an error body (`_tag`, `message`, `requestId`); the HTTP status of a stream is "
+                    + "200 once it has started. Errors found before the stream starts (validation, unknown session, a "
+                    + "turn in progress, limits) are answered as plain JSON errors with their status.")
+    @APIResponse(responseCode = "200", description = "Nerin's reply (JSON), or the streamed turn (text/event-stream).",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageResponse.class)),
+                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                            description = "Server-sent events: `token` ({delta}), then `done` (MessageResponse) or "
+                                    + "`error` (an error body).")) })
+    @APIResponse(responseCode = "404", description = "SessionNotFound.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorBodies.SessionNotFound.class)))
+    @APIResponse(responseCode = "409", description = "TurnInProgress (another message of this session is being answered) "
+            + "or SessionCompleted (the assessment is closed).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { ErrorBodies.TurnInProgress.class, ErrorBodies.SessionCompleted.class },
+                            discriminatorProperty = "_tag")))
+    @APIResponse(responseCode = "410", description = "SessionExpired.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorBodies.SessionExpired.class)))
+    @APIResponse(responseCode = "503", description = "AgentInvocationError (the model failed; the message is kept, retry) or "
+            + "CostLimitExceeded (the daily budget is spent).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { ErrorBodies.AgentInvocationError.class, ErrorBodies.CostLimitExceeded.class },
+                            discriminatorProperty = "_tag")))
+    public Uni<MessageResponse> message(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MessageRequest.class))) String raw,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "Retrying with the same key within 24 hours answers "
+                    + "the first turn's result instead of running the turn again (1-255 visible ASCII characters).",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255)) String idempotencyKey) {
         return conversation.turn(request(raw, idempotencyKey))
                 .flatMap(events -> events.filter(event -> !(event instanceof TurnEvent.Token)).toUni())
                 .map(event -> {
@@ -68,6 +107,7 @@ public class ConversationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true) // documented as the text/event-stream content of sendMessage
     public Uni<Void> stream(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context SseEventSink sink, @Context Sse sse) {
         return conversation.turn(request(raw, idempotencyKey))

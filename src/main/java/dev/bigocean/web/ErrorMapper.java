@@ -35,6 +35,7 @@ public class ErrorMapper {
         body.put("_tag", e.tag());
         body.putAll(e.fields());
         body.put("message", e.getMessage());
+        body.put("requestId", RequestIds.current());
         return body;
     }
 

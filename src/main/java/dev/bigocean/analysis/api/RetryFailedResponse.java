@@ -1,5 +1,7 @@
 package dev.bigocean.analysis.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** How many failed analysis jobs went back to the queue. */
-public record RetryFailedResponse(int requeued) {
+public record RetryFailedResponse(@Schema(required = true) int requeued) {
 }

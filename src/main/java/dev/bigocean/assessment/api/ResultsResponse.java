@@ -1,17 +1,37 @@
 package dev.bigocean.assessment.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Body of {@code GET /api/assessment/:sessionId/results}. */
-public record ResultsResponse(String oceanCode5, String oceanCode4, String archetypeName, String archetypeDescription,
-        String archetypeColor, @JsonProperty("isCurated") boolean isCurated, List<Trait> traits, List<Facet> facets,
-        int overallConfidence) {
+public record ResultsResponse(
+        @Schema(required = true, pattern = "^[LMH]{5}$", description = "Trait levels in O, C, E, A, N order.") String oceanCode5,
+        @Schema(required = true, pattern = "^[1-3]{4}$") String oceanCode4,
+        @Schema(required = true) String archetypeName,
+        @Schema(required = true) String archetypeDescription,
+        @Schema(required = true, pattern = "^#[0-9A-Fa-f]{6}$") String archetypeColor,
+        @Schema(required = true) @JsonProperty("isCurated") boolean isCurated,
+        @Schema(required = true, description = "The five traits in O, C, E, A, N order.") List<Trait> traits,
+        @Schema(required = true, description = "The 30 facets in canonical order.") List<Facet> facets,
+        @Schema(required = true, minimum = "0", maximum = "100") int overallConfidence) {
 
-    public record Trait(String name, double score, String level, int confidence) {
+    @Schema(name = "TraitResult")
+    public record Trait(
+            @Schema(required = true, enumeration = { "openness", "conscientiousness", "extraversion", "agreeableness",
+                    "neuroticism" }) String name,
+            @Schema(required = true, minimum = "0", maximum = "120") double score,
+            @Schema(required = true, enumeration = { "L", "M", "H" }) String level,
+            @Schema(required = true, minimum = "0", maximum = "100") int confidence) {
     }
 
-    public record Facet(String name, String traitName, double score, int confidence) {
+    @Schema(name = "FacetResult")
+    public record Facet(@Schema(required = true) String name,
+            @Schema(required = true, enumeration = { "openness", "conscientiousness", "extraversion", "agreeableness",
+                    "neuroticism" }) String traitName,
+            @Schema(required = true, minimum = "0", maximum = "20") double score,
+            @Schema(required = true, minimum = "0", maximum = "100") int confidence) {
     }
 }

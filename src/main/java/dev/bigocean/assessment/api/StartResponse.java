@@ -1,4 +1,7 @@
 package dev.bigocean.assessment.api;
 
-public record StartResponse(String sessionId, String createdAt) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record StartResponse(@Schema(required = true, format = "uuid") String sessionId,
+        @Schema(required = true, format = "date-time") String createdAt) {
 }

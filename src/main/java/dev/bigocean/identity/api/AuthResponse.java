@@ -1,11 +1,17 @@
 package dev.bigocean.identity.api;
 
-/** {@code {user, session}} as sign-up, sign-in and get-session answer. */
-public record AuthResponse(UserView user, SessionView session) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-    public record UserView(String id, String email, String name) {
+/** {@code {user, session}} as sign-up, sign-in and get-session answer. */
+public record AuthResponse(@Schema(required = true) UserView user, @Schema(required = true) SessionView session) {
+
+    @Schema(name = "User")
+    public record UserView(@Schema(required = true, format = "uuid") String id, @Schema(required = true, format = "email") String email,
+            @Schema(required = true) String name) {
     }
 
-    public record SessionView(String id, String expiresAt) {
+    @Schema(name = "Session")
+    public record SessionView(@Schema(required = true, format = "uuid") String id,
+            @Schema(required = true, format = "date-time") String expiresAt) {
     }
 }

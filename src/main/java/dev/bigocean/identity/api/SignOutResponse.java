@@ -1,4 +1,6 @@
 package dev.bigocean.identity.api;
 
-public record SignOutResponse(boolean success) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record SignOutResponse(@Schema(required = true) boolean success) {
 }

@@ -1,5 +1,7 @@
 package dev.bigocean.profile.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,10 +14,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param traitSummary trait name → {@code High}, {@code Medium} or {@code Low}, in O, C, E, A, N order
  * @param facets       the 30 facets in canonical order
  */
-public record ProfileView(String archetypeName, String oceanCode, String description, String color,
-        Map<String, String> traitSummary, Map<String, FacetView> facets, @JsonProperty("isPublic") boolean isPublic) {
+public record ProfileView(@Schema(required = true) String archetypeName,
+        @Schema(required = true, pattern = "^[LMH]{5}$") String oceanCode,
+        @Schema(required = true) String description,
+        @Schema(required = true, pattern = "^#[0-9A-Fa-f]{6}$") String color,
+        @Schema(required = true, description = "Trait name to High, Medium or Low.") Map<String, String> traitSummary,
+        @Schema(required = true, description = "Facet name to its score and confidence.") Map<String, FacetView> facets,
+        @Schema(required = true) @JsonProperty("isPublic") boolean isPublic) {
 
     /** One facet: score 0–20 (1 decimal), confidence 0–100. */
-    public record FacetView(double score, int confidence) {
+    @Schema(name = "ProfileFacet")
+    public record FacetView(@Schema(required = true, minimum = "0", maximum = "20") double score,
+            @Schema(required = true, minimum = "0", maximum = "100") int confidence) {
     }
 }

@@ -1,0 +1,135 @@
+package dev.bigocean.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * What every operation shares, in one place instead of on each resource method: the security schemes and who may call
+ * what (anyone, optionally signed in; a signed-in user; or an internal caller), the optional {@code X-Request-Id}
+ * request and response header, and the 400/401/429/500 responses of every {@code /api} operation.
+ */
+public class OpenApiFilter implements OASFilter {
+
+    static final String COOKIE = "sessionCookie";
+    static final String BEARER = "bearerJwt";
+    static final String INTERNAL_SECRET = "internalSecret";
+    static final String INTERNAL_USER = "internalUserId";
+    static final String REQUEST_ID = "X-Request-Id";
+    static final String RETRY_AFTER = "Retry-After";
+
+    /** Operations that need a signed-in user (anonymous callers get 401). */
+    private static final Set<String> USER_REQUIRED = Set.of("setProfileVisibility");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        Components components = openAPI.getComponents();
+        securitySchemes(components);
+        components.addParameter(REQUEST_ID, OASFactory.createParameter().name(REQUEST_ID).in(Parameter.In.HEADER)
+                .required(false).description("Your id for this request (1-128 characters of A-Z a-z 0-9 . _ -), echoed in "
+                        + "the X-Request-Id response header and in error bodies. A missing or malformed one is replaced by a UUID.")
+                .schema(string().pattern("^[A-Za-z0-9._-]{1,128}$")));
+        components.addHeader(REQUEST_ID, OASFactory.createHeader().schema(string())
+                .description("The request id: yours when well-formed, otherwise a new UUID."));
+        components.addHeader(RETRY_AFTER, OASFactory.createHeader().description("Seconds to wait before retrying.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        components.addResponse("ValidationFailed", error("ValidationError: a parameter, header or body field is missing or "
+                + "malformed; field names it.", "ValidationError"));
+        components.addResponse("Unauthenticated", error("Unauthorized: the session cookie, bearer token or internal "
+                + "headers were sent but are not valid.", "Unauthorized"));
+        components.addResponse("RateLimited", error("RateLimitExceeded: too many requests; Retry-After says when to retry.",
+                "RateLimitExceeded").addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER)));
+        components.addResponse("ServerError", error("DatabaseError or InternalError; the body never carries internals.",
+                "DatabaseError", "InternalError"));
+
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
+                .forEach(operation -> apply(path, operation)));
+    }
+
+    private static void securitySchemes(Components components) {
+        components.addSecurityScheme(COOKIE, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.COOKIE).name("better-auth.session_token")
+                .description("The HttpOnly session cookie set by sign-up and sign-in (its name is AUTH_COOKIE_NAME)."));
+        components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT")
+                .description("An access token of the configured identity provider (only when OIDC_ISSUER_URL is set)."));
+        components.addSecurityScheme(INTERNAL_SECRET, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("x-internal-secret")
+                .description("INTERNAL_API_SECRET, for trusted internal callers and the admin endpoints."));
+        components.addSecurityScheme(INTERNAL_USER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("x-user-id")
+                .description("The user id a trusted internal caller acts for; honoured only together with x-internal-secret."));
+    }
+
+    private void apply(String path, Operation operation) {
+        operation.addParameter(OASFactory.createParameter().ref(REQUEST_ID));
+        if (path.startsWith("/api/")) {
+            boolean hasInput = operation.getRequestBody() != null || operation.getParameters().size() > 1;
+            addIfAbsent(operation, "400", hasInput ? "ValidationFailed" : null);
+            addIfAbsent(operation, "401", "Unauthenticated");
+            addIfAbsent(operation, "429", "RateLimited");
+            addIfAbsent(operation, "500", "ServerError");
+            operation.setSecurity(security(path, operation.getOperationId()));
+        }
+        operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getRef() == null)
+                .forEach(response -> response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID)));
+    }
+
+    /** Adds the shared response unless the operation describes that status itself (a bare generated one does not count). */
+    private static void addIfAbsent(Operation operation, String status, String sharedResponse) {
+        APIResponse own = operation.getResponses().getAPIResponse(status);
+        if (sharedResponse != null && (own == null || (own.getRef() == null && own.getContent() == null))) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(sharedResponse));
+        }
+    }
+
+    private static List<SecurityRequirement> security(String path, String operationId) {
+        SecurityRequirement cookie = OASFactory.createSecurityRequirement().addScheme(COOKIE);
+        SecurityRequirement bearer = OASFactory.createSecurityRequirement().addScheme(BEARER);
+        SecurityRequirement internalUser = OASFactory.createSecurityRequirement().addScheme(INTERNAL_SECRET)
+                .addScheme(INTERNAL_USER);
+        if (path.startsWith("/api/admin/")) {
+            return List.of(OASFactory.createSecurityRequirement().addScheme(INTERNAL_SECRET));
+        }
+        if (USER_REQUIRED.contains(operationId)) {
+            return List.of(cookie, bearer, internalUser);
+        }
+        // The empty requirement first: anonymous callers are welcome, and a generated client needs no credentials.
+        return List.of(OASFactory.createSecurityRequirement(), cookie, bearer, internalUser);
+    }
+
+    /** A JSON error response whose body is one of the given {@code _tag} schemas. */
+    private static APIResponse error(String description, String... tags) {
+        Schema schema;
+        if (tags.length == 1) {
+            schema = OASFactory.createSchema().ref(tags[0]);
+        } else {
+            schema = OASFactory.createSchema().discriminator(OASFactory.createDiscriminator().propertyName("_tag"));
+            for (String tag : tags) {
+                schema.addOneOf(OASFactory.createSchema().ref(tag));
+            }
+        }
+        Content content = OASFactory.createContent().addMediaType("application/json",
+                OASFactory.createMediaType().schema(schema));
+        return OASFactory.createAPIResponse().description(description).content(content)
+                .addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID));
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    }
+}
