@@ -26,6 +26,7 @@ final class EmbeddedInfrastructureSource implements ConfigSource {
     private final String dataDir;
     private final int ordinal;
     private final Set<String> names = new HashSet<>();
+    private volatile boolean failed;
 
     EmbeddedInfrastructureSource(boolean postgres, boolean redis, String dataDir, int ordinal) {
         this.postgres = postgres;
@@ -70,6 +71,19 @@ final class EmbeddedInfrastructureSource implements ConfigSource {
         if (!names.contains(name) || !running()) {
             return null;
         }
+        if (failed) {
+            return null;
+        }
+        try {
+            return value(name);
+        } catch (RuntimeException e) {
+            // Reported once: the start fails with this one message instead of one per property read.
+            failed = true;
+            throw e;
+        }
+    }
+
+    private String value(String name) {
         if (name.equals(REDIS)) {
             return "redis://127.0.0.1:" + EmbeddedServers.redisPort(dataDir);
         }
