@@ -47,6 +47,11 @@ class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
             )
             SELECT id, session_id, is_public, user_id FROM target""";
 
+    private static final String TARGET = """
+            SELECT p.id, p.session_id, p.is_public, s.user_id
+            FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
+            WHERE p.id = $1""";
+
     /* Reads the owner and changes the visibility only if the caller is that owner, in one statement. */
     private static final String SET_VISIBILITY = """
             WITH target AS (
@@ -81,6 +86,13 @@ class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
     /** The profile and its owner, counting the view when it is public and {@code viewer} is not the owner. */
     Uni<Target> view(UUID id, UUID viewer) {
         return pool.preparedQuery(VIEW).execute(Tuple.of(id, viewer)).map(ProfileRepository::first).map(row -> row == null
+                ? null
+                : new Target(row.getUUID("id"), row.getUUID("session_id"), row.getUUID("user_id"), row.getBoolean("is_public")));
+    }
+
+    /** The profile and its owner, without counting a view (its preview image is fetched by link unfurlers). */
+    Uni<Target> target(UUID id) {
+        return pool.preparedQuery(TARGET).execute(Tuple.of(id)).map(ProfileRepository::first).map(row -> row == null
                 ? null
                 : new Target(row.getUUID("id"), row.getUUID("session_id"), row.getUUID("user_id"), row.getBoolean("is_public")));
     }

@@ -104,6 +104,30 @@ class ProfileService {
         });
     }
 
+    /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
+    record Card(UUID id, ScoreSheet sheet, Archetype archetype, boolean isPublic, boolean owner) {
+    }
+
+    /**
+     * The profile for the server-rendered page ({@code countView}: counted like an API view) or its preview image (not
+     * counted): the same rules as {@link #view}, 404 unknown, 403 private unless the caller owns it.
+     */
+    @WithSession
+    Uni<Card> card(UUID id, boolean countView) {
+        UUID viewer = currentUser.id().orElse(null);
+        return (countView ? profiles.view(id, viewer) : profiles.target(id)).flatMap(target -> {
+            if (target == null) {
+                throw ApiException.profileNotFound(id.toString());
+            }
+            boolean owner = viewer != null && viewer.equals(target.ownerId());
+            if (!target.isPublic() && !owner) {
+                throw ApiException.profilePrivate(id.toString());
+            }
+            return scoring.sheet(target.sessionId())
+                    .map(sheet -> new Card(id, sheet, scoring.archetype(sheet), target.isPublic(), owner));
+        });
+    }
+
     /** Changes the visibility; only the owner (the session's user) may, anyone else gets 401 as the reference says. */
     Uni<VisibilityResponse> setVisibility(UUID id, UUID caller, boolean isPublic) {
         return profiles.setVisibility(id, caller, isPublic).map(change -> {
