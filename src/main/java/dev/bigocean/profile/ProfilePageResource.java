@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.bigocean.web.ApiException;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The shareable profile page, rendered by the server ({@code /profile/{id}}), and its Open Graph preview image
@@ -86,15 +87,19 @@ public class ProfilePageResource {
         if (id.isEmpty()) {
             return Uni.createFrom().item(Response.status(404).build());
         }
-        return service.card(id.get(), false).map(card -> {
+        return service.card(id.get(), false).flatMap(card -> {
             String version = version("png", card, "");
             String cacheControl = card.isPublic() ? IMAGE_CACHE : "private, no-cache";
             if (matches(ifNoneMatch, version)) {
-                return Response.notModified(version).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+                return Uni.createFrom().item(Response.notModified(version).header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
             }
-            byte[] png = images.computeIfAbsent(version, v -> OgImage.png(card));
-            return Response.ok(png, "image/png").header(HttpHeaders.ETAG, '"' + version + '"')
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+            byte[] cached = images.get(version);
+            // Drawing takes a few milliseconds of CPU (more the first time fonts load): never on the event loop.
+            Uni<byte[]> png = cached != null ? Uni.createFrom().item(cached)
+                    : Uni.createFrom().item(() -> images.computeIfAbsent(version, v -> OgImage.png(card)))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return png.map(bytes -> Response.ok(bytes, "image/png").header(HttpHeaders.ETAG, '"' + version + '"')
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
         }).onFailure(ApiException.class).recoverWithItem(failure -> Response.status(((ApiException) failure).status()).build());
     }
 
