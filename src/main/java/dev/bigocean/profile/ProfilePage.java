@@ -18,8 +18,8 @@ record ProfilePage(String id, String archetypeName, String description, String c
         boolean owner, String pageUrl, String imageUrl, String summary, List<Row> rows, int chartHeight) {
 
     static final int CHART_WIDTH = 640;
-    static final int LABEL_WIDTH = 190;
-    static final int BAR_WIDTH = 380;
+    static final int LABEL_WIDTH = 230;
+    static final int BAR_WIDTH = 320;
     static final int TRAIT_ROW = 30;
     static final int FACET_ROW = 20;
 
