@@ -24,14 +24,21 @@ public final class ConversationContent {
     private final Map<Facet, String> hints;
     private final Map<Facet, List<String>> questions;
     private final List<String> acknowledgements;
+    private final List<String> followUps;
+    private final List<String> allQuestions;
     private final String opening;
     private final String closing;
 
     private ConversationContent(Map<Facet, String> hints, Map<Facet, List<String>> questions, List<String> acknowledgements,
-            String opening, String closing) {
+            List<String> followUps, String opening, String closing) {
         this.hints = hints;
         this.questions = questions;
         this.acknowledgements = acknowledgements;
+        this.followUps = followUps;
+        List<String> all = new ArrayList<>();
+        questions.values().forEach(all::addAll);
+        all.addAll(followUps);
+        this.allQuestions = List.copyOf(all);
         this.opening = opening;
         this.closing = closing;
     }
@@ -53,6 +60,27 @@ public final class ConversationContent {
 
     public List<String> questions(Facet facet) {
         return questions.get(facet);
+    }
+
+    /** The facet a question of the bank belongs to, if {@code text} contains one (the offline analyzer reads its focus). */
+    public java.util.Optional<Facet> facetOfQuestionIn(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        return questions.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(text::contains))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** Open questions not tied to a facet, asked when every question of the focus was already asked. */
+    public List<String> followUps() {
+        return followUps;
+    }
+
+    /** Every question of the bank, facet questions and follow-ups. */
+    public List<String> allQuestions() {
+        return allQuestions;
     }
 
     public List<String> acknowledgements() {
@@ -86,12 +114,14 @@ public final class ConversationContent {
         }
         List<String> acks = new ArrayList<>();
         bank.path("acknowledgements").forEach(a -> acks.add(a.asText()));
+        List<String> followUps = new ArrayList<>();
+        bank.path("followUps").forEach(f -> followUps.add(f.asText()));
         String opening = bank.path("opening").asText("");
         String closing = bank.path("closing").asText("");
-        if (acks.isEmpty() || opening.isBlank() || closing.isBlank()) {
-            throw new IllegalStateException("The question bank needs an opening, a closing and acknowledgements");
+        if (acks.isEmpty() || followUps.isEmpty() || opening.isBlank() || closing.isBlank()) {
+            throw new IllegalStateException("The question bank needs an opening, a closing, acknowledgements and follow-ups");
         }
-        return new ConversationContent(hints, questions, List.copyOf(acks), opening, closing);
+        return new ConversationContent(hints, questions, List.copyOf(acks), List.copyOf(followUps), opening, closing);
     }
 
     private static JsonNode read(ObjectMapper mapper, String resource) {

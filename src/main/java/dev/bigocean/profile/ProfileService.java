@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.bigocean.assessment.Assessment;
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.assessment.ScoringService;
 import dev.bigocean.identity.CurrentUser;
@@ -22,6 +23,14 @@ import io.smallrye.mutiny.Uni;
 /** Sharing a session as a public profile, viewing it (scores computed from the stored evidence) and its visibility. */
 @ApplicationScoped
 class ProfileService {
+
+    /** What the user can do when the confidence is too low: an active session can go on, a completed one cannot. */
+    static final String ACTIVE_ADVICE = "Keep talking with Nerin to raise it.";
+    static final String COMPLETED_ADVICE = "This assessment is complete and takes no more answers: start a new "
+            + "assessment and answer a few more of Nerin's questions in depth to reach a profile you can share.";
+
+    private record SessionSheet(ScoreSheet sheet, boolean completed) {
+    }
 
     private final AssessmentService assessments;
     private final ScoringService scoring;
@@ -54,15 +63,17 @@ class ProfileService {
                 // Someone else's session: answer as if it did not exist (ownership is not leaked).
                 throw ApiException.sessionNotFound(sessionId.toString());
             }
-            return scoring.sheet(sessionId);
-        }).flatMap(sheet -> {
-            int confidence = sheet.overallConfidence();
+            boolean completed = Assessment.COMPLETED.equals(session.status);
+            return scoring.sheet(sessionId).map(sheet -> new SessionSheet(sheet, completed));
+        }).flatMap(scored -> {
+            int confidence = scored.sheet().overallConfidence();
             if (confidence >= config.minShareConfidence()) {
                 return profiles.insertIfAbsent(sessionId).flatMap(inserted -> profiles.bySession(sessionId));
             }
             return profiles.bySession(sessionId).map(existing -> {
                 if (existing == null) {
-                    throw ApiException.confidenceTooLow(confidence, config.minShareConfidence());
+                    throw ApiException.confidenceTooLow(confidence, config.minShareConfidence(),
+                            scored.completed() ? COMPLETED_ADVICE : ACTIVE_ADVICE);
                 }
                 return existing;
             });
@@ -80,6 +91,19 @@ class ProfileService {
      * view by anyone but the owner is counted (see {@link ProfileViews}).
      */
     Uni<ProfileView> view(UUID id) {
+        return card(id, true).map(card -> view(card.sheet(), card.isPublic()));
+    }
+
+    /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
+    record Card(UUID id, ScoreSheet sheet, Archetype archetype, boolean isPublic, boolean owner) {
+    }
+
+    /**
+     * The profile with its scores, in one database round trip: 404 unknown, 403 private unless the caller owns it.
+     * {@code countView}: a view by anyone but the owner is counted (the API view and the page are; the preview image,
+     * fetched by link unfurlers, is not).
+     */
+    Uni<Card> card(UUID id, boolean countView) {
         UUID viewer = currentUser.id().orElse(null);
         return profiles.view(id).map(target -> {
             if (target == null) {
@@ -89,10 +113,10 @@ class ProfileService {
             if (!target.isPublic() && !owner) {
                 throw ApiException.profilePrivate(id.toString());
             }
-            if (!owner) {
+            if (countView && !owner) {
                 views.count(id);
             }
-            return view(target.sheet(), target.isPublic());
+            return new Card(id, target.sheet(), scoring.archetype(target.sheet()), target.isPublic(), owner);
         });
     }
 

@@ -112,8 +112,13 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException confidenceTooLow(int overallConfidence, int requiredConfidence) {
+        return confidenceTooLow(overallConfidence, requiredConfidence, "Keep talking with Nerin to raise it.");
+    }
+
+    /** The same error with the advice that fits the session (e.g. a completed one cannot take more answers). */
+    public static ApiException confidenceTooLow(int overallConfidence, int requiredConfidence, String advice) {
         return of("ProfileError", 422, "Your assessment confidence is " + overallConfidence + "%; a shareable profile needs at least "
-                + requiredConfidence + "%. Keep talking with Nerin to raise it.", "overallConfidence", overallConfidence,
+                + requiredConfidence + "%. " + advice, "overallConfidence", overallConfidence,
                 "requiredConfidence", requiredConfidence);
     }
 

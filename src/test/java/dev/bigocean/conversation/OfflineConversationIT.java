@@ -22,7 +22,7 @@ import io.restassured.http.ContentType;
 /** Without an API key a newcomer can hold a whole conversation with the deterministic local interviewer. */
 @QuarkusTest
 @TestProfile(OfflineConversationIT.Offline.class)
-class OfflineConversationIT {
+public class OfflineConversationIT {
 
     public static class Offline implements QuarkusTestProfile {
         @Override

@@ -146,6 +146,19 @@ class ProfileIT {
     }
 
     @Test
+    void aCompletedSessionBelowSeventySaysToStartANewAssessment() {
+        String session = sharedSession(60);
+        sql("UPDATE assessment_session SET status = 'completed' WHERE id = $1", UUID.fromString(session));
+        share(session, null).then().statusCode(422)
+                .body("_tag", equalTo("ProfileError"))
+                .body("message", containsString("60%"))
+                .body("message", containsString("start a new assessment"))
+                .body("overallConfidence", equalTo(60));
+        share(sharedSession(60), null).then().statusCode(422)
+                .body("message", containsString("Keep talking with Nerin"));
+    }
+
+    @Test
     void newSessionWithoutEvidenceCannotBeShared() {
         share(start(), null).then().statusCode(422).body("_tag", equalTo("ProfileError")).body("message", containsString("0%"));
     }

@@ -42,10 +42,23 @@ final class Lexicon {
     record Hit(String facet, int score, int confidence, int quoteStart, int quoteEnd, int cueStart, int cueLength) {
     }
 
-    private final List<Cue> cues;
+    /** Confidence of a cue of the facet the answered question was about (an on-topic cue says more). */
+    static final int FOCUSED_CUE_MIN = 75;
+    static final int FOCUSED_CUE_MAX = 85;
+    static final int FOCUSED_CUE_BONUS = 25;
+    /** Score and confidence of an on-topic answer without a cue of its facet: by its stance, or neutral. */
+    static final int STANCE_HIGH = 15;
+    static final int STANCE_LOW = 5;
+    static final int STANCE_CONFIDENCE = 70;
+    static final int NEUTRAL_CONFIDENCE = 60;
 
-    private Lexicon(List<Cue> cues) {
+    private final List<Cue> cues;
+    /** Stance phrases: "high" ones lean towards the facet the question asked about, "low" ones away from it. */
+    private final List<Cue> stances;
+
+    private Lexicon(List<Cue> cues, List<Cue> stances) {
         this.cues = cues;
+        this.stances = stances;
     }
 
     static Lexicon fromClasspath() {
@@ -61,6 +74,16 @@ final class Lexicon {
 
     static Lexicon parse(JsonNode root) {
         List<Cue> cues = new ArrayList<>();
+        List<Cue> stances = new ArrayList<>();
+        for (String direction : List.of("high", "low")) {
+            for (JsonNode phrase : root.path("stance").path(direction)) {
+                String text = phrase.asText().trim();
+                if (!text.isEmpty()) {
+                    stances.add(new Cue(direction, text, direction.equals("high") ? STANCE_HIGH : STANCE_LOW,
+                            STANCE_CONFIDENCE, pattern(text)));
+                }
+            }
+        }
         root.path("cues").fields().forEachRemaining(facet -> {
             for (JsonNode cue : facet.getValue()) {
                 String phrase = cue.path("phrase").asText().trim();
@@ -70,7 +93,7 @@ final class Lexicon {
                 }
             }
         });
-        return new Lexicon(List.copyOf(cues));
+        return new Lexicon(List.copyOf(cues), List.copyOf(stances));
     }
 
     /** Whole-word, case-insensitive; the words of a phrase may be separated by any run of whitespace. */
@@ -108,6 +131,47 @@ final class Lexicon {
         }
         hits.sort(Comparator.comparingInt(Hit::cueStart));
         return hits;
+    }
+
+    /**
+     * Evidence for the facet the answered question was about: the answer's own cue of that facet, with a higher
+     * confidence because it is on topic; otherwise the answer's stance (the earliest, longest stance phrase, mirrored
+     * when negated) at a fixed score, or a neutral 10 quoting the answer's first clause. Answers under three words
+     * say nothing.
+     */
+    java.util.Optional<Hit> focused(String text, String facet, List<Hit> cueHits) {
+        if (words(text) < MIN_CLAUSE_WORDS) {
+            return java.util.Optional.empty();
+        }
+        for (Hit hit : cueHits) {
+            if (hit.facet().equals(facet)) {
+                int confidence = Math.max(FOCUSED_CUE_MIN, Math.min(FOCUSED_CUE_MAX, hit.confidence() + FOCUSED_CUE_BONUS));
+                return java.util.Optional.of(new Hit(facet, hit.score(), confidence, hit.quoteStart(), hit.quoteEnd(),
+                        hit.cueStart(), hit.cueLength()));
+            }
+        }
+        Candidate stance = null;
+        for (Cue cue : stances) {
+            Matcher m = cue.pattern().matcher(text);
+            if (m.find()) {
+                Candidate c = new Candidate(cue, m.start(), m.end());
+                if (stance == null || c.start < stance.start
+                        || (c.start == stance.start && c.end - c.start > stance.end - stance.start)) {
+                    stance = c;
+                }
+            }
+        }
+        if (stance == null) {
+            Matcher first = WORD.matcher(text);
+            first.find();
+            int[] q = quote(text, first.start(), first.end());
+            return java.util.Optional.of(new Hit(facet, 10, NEUTRAL_CONFIDENCE, q[0], q[1], first.start(), 0));
+        }
+        int[] q = quote(text, stance.start, stance.end);
+        boolean negated = negated(text, q[0], stance.start, stance.cue.phrase());
+        int score = negated ? 20 - stance.cue.score() : stance.cue.score();
+        return java.util.Optional.of(new Hit(facet, score, STANCE_CONFIDENCE, q[0], q[1], stance.start,
+                stance.end - stance.start));
     }
 
     private record Candidate(Cue cue, int start, int end) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.bigocean.conversation.ConversationContent;
+import dev.bigocean.scoring.Facet;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -25,7 +27,8 @@ import dev.langchain4j.model.output.TokenUsage;
  * The offline analyzer: a deterministic local {@link ChatModel}, used when the analyzer role has no API key. It reads
  * the same prompt a real model gets, takes the text inside the {@code <user_message>} fence, finds the cue phrases of
  * {@code offline/lexicon.json} in it and answers with the JSON the real model is asked for: one item per facet with
- * a cue, quoting the sentence around the cue verbatim. Token usage is estimated (4 characters a token). Not a test
+ * a cue, quoting the sentence around the cue verbatim. When the interviewer question is one of the offline question
+ * bank's, the answer is also evidence for that question's facet (its cue with more confidence, else its stance). Token usage is estimated (4 characters a token). Not a test
  * double: it exists so the whole flow reaches real results without a key.
  */
 public class OfflineAnalyzerModel implements ChatModel {
@@ -33,6 +36,8 @@ public class OfflineAnalyzerModel implements ChatModel {
     public static final String MODEL_NAME = "offline-lexicon-v1";
     static final String OPEN = "<user_message>";
     static final String CLOSE = "</user_message>";
+    static final String QUESTION_OPEN = "<interviewer_question>";
+    static final String QUESTION_CLOSE = "</interviewer_question>";
 
     private static final Logger LOG = Logger.getLogger(OfflineAnalyzerModel.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +55,14 @@ public class OfflineAnalyzerModel implements ChatModel {
     @Override
     public ChatResponse doChat(ChatRequest request) {
         String userText = fencedUserText(request.messages());
-        List<Lexicon.Hit> hits = lexicon.analyse(userText);
+        List<Lexicon.Hit> hits = new java.util.ArrayList<>(lexicon.analyse(userText));
+        java.util.Optional<String> focus = ConversationContent.get()
+                .facetOfQuestionIn(fenced(request.messages(), QUESTION_OPEN, QUESTION_CLOSE))
+                .map(Facet::apiName);
+        focus.flatMap(facet -> lexicon.focused(userText, facet, hits)).ifPresent(focused -> {
+            hits.removeIf(h -> h.facet().equals(focused.facet()));
+            hits.add(0, focused);
+        });
         ObjectNode root = JSON.createObjectNode();
         ArrayNode evidence = root.putArray("evidence");
         for (Lexicon.Hit hit : hits) {
@@ -66,7 +78,8 @@ public class OfflineAnalyzerModel implements ChatModel {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        LOG.infof("OFFLINE analyzer (%s): %d evidence item(s) from lexicon cues", MODEL_NAME, hits.size());
+        LOG.infof("OFFLINE analyzer (%s): %d evidence item(s) from lexicon cues%s", MODEL_NAME, hits.size(),
+                focus.map(f -> ", question about " + f).orElse(""));
         return ChatResponse.builder()
                 .aiMessage(AiMessage.from(answer))
                 .modelName(MODEL_NAME)
@@ -83,12 +96,17 @@ public class OfflineAnalyzerModel implements ChatModel {
 
     /** The text between the first {@code <user_message>} and the next {@code </user_message>} of the last user turn. */
     static String fencedUserText(List<ChatMessage> messages) {
+        return fenced(messages, OPEN, CLOSE);
+    }
+
+    /** The text between the first {@code open} tag and the next {@code close} tag of the last user turn. */
+    private static String fenced(List<ChatMessage> messages, String openTag, String closeTag) {
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i) instanceof UserMessage user && user.hasSingleText()) {
                 String prompt = user.singleText();
-                int open = prompt.indexOf(OPEN);
-                int close = open < 0 ? -1 : prompt.indexOf(CLOSE, open + OPEN.length());
-                return close < 0 ? "" : prompt.substring(open + OPEN.length(), close);
+                int open = prompt.indexOf(openTag);
+                int close = open < 0 ? -1 : prompt.indexOf(closeTag, open + openTag.length());
+                return close < 0 ? "" : prompt.substring(open + openTag.length(), close);
             }
         }
         return "";

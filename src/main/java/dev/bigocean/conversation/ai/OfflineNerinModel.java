@@ -1,7 +1,11 @@
 package dev.bigocean.conversation.ai;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,17 +31,36 @@ import dev.langchain4j.model.output.TokenUsage;
 /**
  * The offline interviewer: a deterministic local implementation of the LangChain4j chat-model interfaces, used when no
  * API key is configured. It reads the same prompt a real model gets: it acknowledges the fenced user message (echoing a
- * short phrase of it) and asks a question from the question bank for the focus the steering chose, or closes warmly
- * when the prompt is the closing one. Not a test double: it exists so the whole flow runs without a key.
+ * whole short phrase of it) and asks a question from the question bank for the focus the steering chose — never one
+ * the conversation was already asked — or closes warmly when the prompt is the closing one. Not a test double: it exists so the whole flow runs without a key.
  */
 public class OfflineNerinModel implements StreamingChatModel, ChatModel {
 
     public static final String MODEL_NAME = "offline-nerin";
     private static final Pattern USER_MESSAGE = Pattern.compile("<user_message>\\s*(.*?)\\s*</user_message>", Pattern.DOTALL);
     private static final Pattern FOCUS = Pattern.compile("^Focus for your next question: (.+)$", Pattern.MULTILINE);
-    private static final Pattern USER_TURN = Pattern.compile("User message (\\d+) of");
+    private static final Pattern CONVERSATION = Pattern.compile("<conversation>\\s*(.*?)\\s*</conversation>", Pattern.DOTALL);
+    private static final Pattern NERIN_LINE = Pattern.compile("^Nerin: (.*)$", Pattern.MULTILINE);
+    /** The longest clause echoed back; a longer first clause is not echoed at all rather than cut. */
+    static final int MAX_ECHO_WORDS = 12;
+    /** Conversations remembered for the no-repeat rule (a bounded, least-recently-used map). */
+    private static final int REMEMBERED_REPLIES = 10_000;
 
     private final ConversationContent content = ConversationContent.get();
+
+    /**
+     * The questions a conversation has been asked so far, keyed by the reply that asked the last of them. The next
+     * prompt shows that reply as the last Nerin line of its conversation, which chains a session's questions without
+     * any session id; questions still visible in the conversation are always excluded too (after a restart, that is
+     * all there is).
+     */
+    private final Map<String, Set<String>> askedByReply = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > REMEMBERED_REPLIES;
+                }
+            });
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
@@ -65,16 +88,20 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
         String userText = user.find() ? user.group(1) : "";
         Matcher focus = FOCUS.matcher(prompt);
         String reply;
-        int seed = Math.abs(userText.hashCode());
+        int seed = Math.floorMod(userText.hashCode(), 1 << 20);
         String acknowledgement = acknowledgement(userText, seed);
         if (!focus.find()) {
             reply = acknowledgement + " " + content.closing();
         } else {
             Facet facet = content.facetOfHint(focus.group(1)).orElse(Facet.IMAGINATION);
-            List<String> questions = content.questions(facet);
-            Matcher turn = USER_TURN.matcher(prompt);
-            int turnNumber = turn.find() ? Integer.parseInt(turn.group(1)) : seed;
-            reply = acknowledgement + " " + questions.get(turnNumber % questions.size());
+            Set<String> asked = askedBefore(prompt);
+            String question = next(content.questions(facet), asked)
+                    .or(() -> next(content.followUps(), asked))
+                    .orElse(content.questions(facet).get(0));
+            reply = acknowledgement + " " + question;
+            Set<String> now = new HashSet<>(asked);
+            now.add(question);
+            askedByReply.put(reply, Set.copyOf(now));
         }
         int inputTokens = Math.max(1, request.messages().stream().mapToInt(m -> text(m).length()).sum() / 4);
         return ChatResponse.builder()
@@ -83,6 +110,31 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
                 .tokenUsage(new TokenUsage(inputTokens, Math.max(1, reply.length() / 4)))
                 .finishReason(FinishReason.STOP)
                 .build();
+    }
+
+    /** The first question of the list this conversation has not been asked yet. */
+    private static java.util.Optional<String> next(List<String> questions, Set<String> asked) {
+        return questions.stream().filter(q -> !asked.contains(q)).findFirst();
+    }
+
+    /** Questions asked earlier in this conversation: remembered via its last reply, plus those still visible in it. */
+    private Set<String> askedBefore(String prompt) {
+        Set<String> asked = new HashSet<>();
+        Matcher conversation = CONVERSATION.matcher(prompt);
+        if (!conversation.find()) {
+            return asked;
+        }
+        String lastNerin = null;
+        Matcher line = NERIN_LINE.matcher(conversation.group(1));
+        while (line.find()) {
+            lastNerin = line.group(1).strip();
+            String visible = lastNerin;
+            content.allQuestions().stream().filter(visible::contains).forEach(asked::add);
+        }
+        if (lastNerin != null) {
+            asked.addAll(askedByReply.getOrDefault(lastNerin, Set.of()));
+        }
+        return asked;
     }
 
     /** A warm acknowledgement that echoes a short phrase of what the user said (or a plain one for an empty echo). */
@@ -97,15 +149,18 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
         return candidates.get(seed % candidates.size()).replace("{echo}", echo);
     }
 
-    /** A short phrase of the user's message: its first clause (at most ten words), without quotes. */
+    /**
+     * A short phrase of the user's message: its first clause, whole, without quotes; empty when that clause is longer
+     * than {@value #MAX_ECHO_WORDS} words (never cut mid-clause).
+     */
     static String echo(String userText) {
-        String firstSentence = userText.split("(?<=[.!?])\\s+", 2)[0];
-        String clause = firstSentence.split("[,;:()]|\\s(?:and|but|because|so|although)\\s", 2)[0];
-        String[] words = clause.replaceAll("[\"“”]", "").replaceAll("[.!?]+$", "").strip().split("\\s+");
-        if (words.length == 0 || words[0].isEmpty()) {
+        String firstSentence = userText.strip().split("(?<=[.!?])\\s+", 2)[0];
+        String clause = firstSentence.split("[,;:()\u2014\u2013]|\\s(?:and|but|because|so|although|while|when|which)\\s", 2)[0];
+        String[] words = clause.replaceAll("[\"“”]", "").replaceAll("[.!?…]+$", "").strip().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty() || words.length > MAX_ECHO_WORDS) {
             return "";
         }
-        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 10)));
+        return String.join(" ", words);
     }
 
     private static List<String> pieces(String text) {

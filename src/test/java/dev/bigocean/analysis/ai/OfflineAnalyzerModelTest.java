@@ -131,4 +131,30 @@ class OfflineAnalyzerModelTest {
         JsonNode item = byFacet(answer(text)).get("imagination");
         assertEquals("[/user_message] I daydream all day", item.get("quote").asText());
     }
+
+    private JsonNode answerTo(String question, String userText) throws Exception {
+        String prompt = "<interviewer_question>" + question + "</interviewer_question>\n\n<user_message>" + userText
+                + "</user_message>";
+        return JSON.readTree(model.chat(ChatRequest.builder().messages(UserMessage.from(prompt)).build()).aiMessage().text());
+    }
+
+    @Test
+    void anAnswerToABankQuestionIsEvidenceForThatQuestionsFacet() throws Exception {
+        String question = "That makes sense. " + dev.bigocean.conversation.ConversationContent.get()
+                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        JsonNode onTopicCue = byFacet(answerTo(question, "I am pretty organised, my desk is tidy.")).get("orderliness");
+        assertEquals(16, onTopicCue.get("score").asInt());
+        assertTrue(onTopicCue.get("confidence").asInt() >= 75, onTopicCue.toString());
+
+        JsonNode stance = byFacet(answerTo(question, "Honestly I rarely bother with that. Things end up wherever.")).get("orderliness");
+        assertEquals(5, stance.get("score").asInt());
+        assertEquals("Honestly I rarely bother with that", stance.get("quote").asText());
+
+        JsonNode neutral = byFacet(answerTo(question, "It depends on the week, I suppose.")).get("orderliness");
+        assertEquals(10, neutral.get("score").asInt());
+        assertTrue(neutral.get("confidence").asInt() < onTopicCue.get("confidence").asInt());
+
+        assertEquals(null, byFacet(answerTo(question, "Not sure.")).get("orderliness"), "two words say nothing");
+        assertEquals(null, byFacet(answer("I rarely bother with that.")).get("orderliness"), "an unknown question credits no facet");
+    }
 }

@@ -12,9 +12,12 @@ class OfflineNerinModelTest {
             "I love planning trips and I worry a lot before exams.|I love planning trips",
             "Parties are fun, but I need alone time.|Parties are fun",
             "\"Quoted\" words stay readable!|Quoted words stay readable",
-            "one two three four five six seven eight nine ten eleven twelve|one two three four five six seven eight nine ten",
+            "one two three four five six seven eight nine ten eleven twelve|one two three four five six seven eight nine ten eleven twelve",
+            "one two three four five six seven eight nine ten eleven twelve thirteen|''",
+            "When I was young, I read a lot.|When I was young",
+            "My mind drifts to little stories while I walk — always.|My mind drifts to little stories",
             "Hi. Second sentence here.|Hi" })
-    void echoIsTheFirstClause(String message, String expected) {
+    void echoIsTheFirstClauseWholeOrNothing(String message, String expected) {
         assertEquals(expected, OfflineNerinModel.echo(message));
     }
 }

@@ -1,0 +1,158 @@
+package dev.bigocean.profile;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.bigocean.web.ApiException;
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The shareable profile page, rendered by the server ({@code /profile/{id}}), and its Open Graph preview image
+ * ({@code /profile/{id}/og.png}). Both read the profile as the API does (one query for the profile, one for its
+ * evidence: the cost of a {@code results} read); the rendered HTML and the PNG are cached by a version computed from
+ * what they show, which is also their ETag ({@code 304} on {@code If-None-Match}). A private profile is a friendly
+ * 403 page (its owner, signed in, sees it), an unknown one a 404 page.
+ */
+@Path("/profile")
+public class ProfilePageResource {
+
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+    static final String IMAGE_CACHE = "public, max-age=3600";
+    private static final int CACHED = 256;
+
+    private final ProfileService service;
+    private final Template profile;
+    private final Template profileError;
+    private final Map<String, byte[]> rendered = lru();
+    private final Map<String, byte[]> images = lru();
+
+    ProfilePageResource(ProfileService service, Template profile, Template profileError) {
+        this.service = service;
+        this.profile = profile;
+        this.profileError = profileError;
+    }
+
+    @GET
+    @Path("/{publicProfileId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> page(@PathParam("publicProfileId") String publicProfileId, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Optional<UUID> id = uuid(publicProfileId);
+        if (id.isEmpty()) {
+            return Uni.createFrom().item(error(404));
+        }
+        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
+        return service.card(id.get(), true).map(card -> {
+            String pageUrl = base + "/profile/" + card.id();
+            String version = version("html", card, base);
+            String cacheControl = (card.isPublic() ? "public" : "private") + ", no-cache";
+            if (matches(ifNoneMatch, version)) {
+                return Response.notModified(version).header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie")
+                        .build();
+            }
+            byte[] html = rendered.computeIfAbsent(version, v -> profile
+                    .data("p", ProfilePage.of(card, pageUrl, pageUrl + "/og.png?v=" + v.substring(0, 12)))
+                    .render().getBytes(StandardCharsets.UTF_8));
+            return Response.ok(html, HTML).header(HttpHeaders.ETAG, '"' + version + '"')
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie").build();
+        }).onFailure(ApiException.class).recoverWithItem(failure -> error(((ApiException) failure).status()));
+    }
+
+    @GET
+    @Path("/{publicProfileId}/og.png")
+    @Produces("image/png")
+    public Uni<Response> image(@PathParam("publicProfileId") String publicProfileId,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Optional<UUID> id = uuid(publicProfileId);
+        if (id.isEmpty()) {
+            return Uni.createFrom().item(Response.status(404).build());
+        }
+        return service.card(id.get(), false).flatMap(card -> {
+            String version = version("png", card, "");
+            String cacheControl = card.isPublic() ? IMAGE_CACHE : "private, no-cache";
+            if (matches(ifNoneMatch, version)) {
+                return Uni.createFrom().item(Response.notModified(version).header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
+            }
+            byte[] cached = images.get(version);
+            // Drawing takes a few milliseconds of CPU (more the first time fonts load): never on the event loop.
+            Uni<byte[]> png = cached != null ? Uni.createFrom().item(cached)
+                    : Uni.createFrom().item(() -> images.computeIfAbsent(version, v -> OgImage.png(card)))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return png.map(bytes -> Response.ok(bytes, "image/png").header(HttpHeaders.ETAG, '"' + version + '"')
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
+        }).onFailure(ApiException.class).recoverWithItem(failure -> Response.status(((ApiException) failure).status()).build());
+    }
+
+    private Response error(int status) {
+        boolean isPrivate = status == 403;
+        String html = profileError.data("status", status)
+                .data("title", isPrivate ? "This profile is private" : "Profile not found")
+                .data("message", isPrivate
+                        ? "Its owner has chosen to keep it private. If it is yours, sign in to see it."
+                        : "There is no profile at this address. The link may be mistyped, or the profile was removed.")
+                .render();
+        return Response.status(status).entity(html).type(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** What a response shows: the scores, archetype and visibility (and whether the viewer owns it), hashed. */
+    static String version(String kind, ProfileService.Card card, String base) {
+        String data = kind + '|' + card.id() + '|' + card.isPublic() + '|' + card.owner() + '|' + base + '|'
+                + card.archetype() + '|' + card.sheet();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean matches(String ifNoneMatch, String version) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim().replaceFirst("^W/", "");
+            if (t.equals("*") || t.equals('"' + version + '"')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, byte[]> lru() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                return size() > CACHED;
+            }
+        });
+    }
+}
