@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.analysis.api.EvidenceView;
 import dev.bigocean.assessment.AssessmentService;
+import dev.bigocean.assessment.MessageRepository;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.web.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,10 +19,12 @@ class EvidenceService {
 
     private final EvidenceRepository evidence;
     private final AssessmentService assessments;
+    private final MessageRepository messages;
 
-    EvidenceService(EvidenceRepository evidence, AssessmentService assessments) {
+    EvidenceService(EvidenceRepository evidence, AssessmentService assessments, MessageRepository messages) {
         this.evidence = evidence;
         this.assessments = assessments;
+        this.messages = messages;
     }
 
     /** 422 {@code InvalidFacetNameError} for a name that is not one of the 30 (checked before the session). */
@@ -38,16 +41,22 @@ class EvidenceService {
     }
 
     /**
-     * A message's evidence, visible as its session is: a message of a session owned by someone else answers {@code []}
-     * like an unknown message, so its existence does not leak.
+     * A message's evidence ({@code []} when it has none), visible as its session is: an unknown message, an erased one
+     * and a message of a session owned by someone else all answer 404 {@code MessageNotFound}, so that existence does
+     * not leak.
      */
     @WithSession
     Uni<List<EvidenceView>> forMessage(UUID messageId) {
-        return evidence.byMessage(messageId).flatMap(rows -> rows.isEmpty()
-                ? Uni.createFrom().item(List.<EvidenceView>of())
-                : assessments.require(rows.get(0).sessionId).map(session -> views(rows))
-                        .onFailure(e -> e instanceof ApiException api && "SessionNotFound".equals(api.tag()))
-                        .recoverWithItem(List.of()));
+        return messages.findById(messageId).flatMap(message -> {
+            if (message == null) {
+                throw ApiException.messageNotFound(messageId.toString());
+            }
+            return assessments.require(message.sessionId)
+                    .onFailure(e -> e instanceof ApiException api && "SessionNotFound".equals(api.tag()))
+                    .transform(e -> ApiException.messageNotFound(messageId.toString()))
+                    .flatMap(session -> evidence.byMessage(messageId))
+                    .map(EvidenceService::views);
+        });
     }
 
     private static List<EvidenceView> views(List<Evidence> rows) {

@@ -3,12 +3,16 @@ package dev.bigocean.assessment;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
@@ -53,5 +57,16 @@ public class AssessmentResource {
     @Path("/{sessionId}/results")
     public Uni<ResultsResponse> results(@PathParam("sessionId") String sessionId) {
         return service.results(Ids.uuid("sessionId", sessionId));
+    }
+
+    /** Erases the session and all that derives from it: 204, or 404 {@code SessionNotFound}. */
+    @DELETE
+    @Path("/{sessionId}")
+    @Operation(summary = "Erase an assessment session", description = "The holder of an anonymous session's id, or the "
+            + "owner of an owned session, erases it with its messages, evidence, analysis jobs and public profile.")
+    @APIResponse(responseCode = "204", description = "Erased; every id of it now answers 404")
+    @APIResponse(responseCode = "404", description = "SessionNotFound: unknown, or owned by someone else")
+    public Uni<Void> erase(@PathParam("sessionId") String sessionId) {
+        return service.erase(Ids.uuid("sessionId", sessionId));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.assessment.api.MessageView;
 import dev.bigocean.identity.CurrentUser;
+import dev.bigocean.limits.CostBudget;
 import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
@@ -32,10 +33,12 @@ public class AssessmentService {
     private final AssessmentConfig config;
     private final CurrentUser caller;
     private final DailyStartLimit startLimit;
+    private final CostBudget budget;
 
     AssessmentService(AssessmentRepository assessments, MessageRepository messages, ScoringService scoring,
-            AssessmentConfig config, CurrentUser caller, DailyStartLimit startLimit) {
+            AssessmentConfig config, CurrentUser caller, DailyStartLimit startLimit, CostBudget budget) {
         this.startLimit = startLimit;
+        this.budget = budget;
         this.assessments = assessments;
         this.messages = messages;
         this.scoring = scoring;
@@ -113,6 +116,28 @@ public class AssessmentService {
             }
             return found;
         });
+    }
+
+    /**
+     * Erases a session and everything derived from it (messages, evidence, analysis jobs, its profile: foreign keys
+     * {@code ON DELETE CASCADE}) in one statement, and its cost budget in Redis. Allowed to whoever holds an anonymous
+     * session's id and to the owner of an owned one (expired sessions included); anyone else gets 404
+     * {@code SessionNotFound}, as for an unknown id.
+     */
+    public Uni<Void> erase(UUID sessionId) {
+        UUID callerId = caller.id().orElse(null);
+        return Panache.withTransaction(() -> assessments.delete("id = ?1 and (userId is null or userId = ?2)", sessionId, callerId))
+                .invoke(deleted -> {
+                    if (deleted == 0) {
+                        throw ApiException.sessionNotFound(sessionId.toString());
+                    }
+                })
+                .flatMap(deleted -> budget.forget(CostBudget.key(null, sessionId)));
+    }
+
+    /** The results of a session as {@code /results} computes them, without the caller check (the caller did it). */
+    public Uni<ResultsResponse> resultsOf(UUID sessionId) {
+        return scoring.sheet(sessionId).map(this::results);
     }
 
     @WithSession

@@ -145,17 +145,34 @@ class AuthService {
             }
             Instant refreshedBefore = now.minus(config.refreshAfter());
             if (!found.refreshedAt.isBefore(refreshedBefore)) {
-                return Uni.createFrom().item(new ActiveSession(found.id, found.userId, found.expiresAt, false));
+                return Uni.createFrom().item(new ActiveSession(found.id, found.userId, found.expiresAt, found.createdAt, false));
             }
             Instant expiresAt = now.plus(config.sessionTtl());
             return Panache.withTransaction(() -> sessions.refresh(found.id, now, expiresAt, refreshedBefore))
                     .map(updated -> updated > 0
-                            ? new ActiveSession(found.id, found.userId, expiresAt, true)
-                            : new ActiveSession(found.id, found.userId, found.expiresAt, false));
+                            ? new ActiveSession(found.id, found.userId, expiresAt, found.createdAt, true)
+                            : new ActiveSession(found.id, found.userId, found.expiresAt, found.createdAt, false));
         });
     }
 
-    record ActiveSession(UUID id, UUID userId, Instant expiresAt, boolean refreshed) {
+    record ActiveSession(UUID id, UUID userId, Instant expiresAt, Instant createdAt, boolean refreshed) {
+    }
+
+    /** Whether {@code password} is the account's password (false for an account without one). */
+    Uni<Boolean> passwordMatches(UUID userId, String password) {
+        if (password.length() > MAX_SIGN_IN_PASSWORD) {
+            return Uni.createFrom().item(false);
+        }
+        return user(userId).flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash)
+                .map(ok -> ok && user != null && user.passwordHash != null));
+    }
+
+    /**
+     * Deletes the account in one statement, and with it (foreign keys {@code ON DELETE CASCADE}) its sign-in sessions,
+     * assessment sessions, messages, evidence, analysis jobs and profiles. True when the account existed.
+     */
+    Uni<Boolean> erase(UUID userId) {
+        return Panache.withTransaction(() -> users.delete("id", userId)).map(n -> n > 0);
     }
 
     /** The user of an OIDC identity (issuer + subject), created on first use. */

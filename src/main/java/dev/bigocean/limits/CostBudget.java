@@ -146,6 +146,17 @@ public class CostBudget {
         return settle(reservation, 0);
     }
 
+    /** Forgets a budget (an erased user or session): today's and yesterday's counters, here and in Redis. */
+    public Uni<Void> forget(String budgetKey) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<String> keys = new java.util.ArrayList<>();
+        for (LocalDate day : List.of(today, today.minusDays(1))) {
+            keys.addAll(keys(budgetKey, day.toString()));
+            local.remove(budgetKey + "|" + day);
+        }
+        return redis.delete(keys).replaceWithVoid();
+    }
+
     private static List<String> keys(String budgetKey, String day) {
         String tag = "budget:{" + budgetKey + ":" + day + "}";
         return List.of(tag + ":totals", tag + ":deadlines", tag + ":amounts");

@@ -63,6 +63,10 @@ public final class ApiException extends RuntimeException {
         return of("SessionNotFound", 404, "Session not found", "sessionId", sessionId);
     }
 
+    public static ApiException messageNotFound(String assessmentMessageId) {
+        return of("MessageNotFound", 404, "Message not found", "assessmentMessageId", assessmentMessageId);
+    }
+
     public static ApiException sessionExpired(String sessionId, Instant expiredAt) {
         return of("SessionExpired", 410, "Session has expired", "sessionId", sessionId, "expiredAt", expiredAt.toString());
     }
