@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,9 +20,12 @@ import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.assessment.api.StartRequest;
 import dev.bigocean.assessment.api.StartResponse;
 import dev.bigocean.identity.IdentityService;
+import dev.bigocean.limits.ClientAddress;
+import dev.bigocean.limits.CostBudget;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/assessment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,8 +34,10 @@ public class AssessmentResource {
     private final AssessmentService service;
     private final JsonBody json;
     private final IdentityService identity;
+    private final ClientAddress clients;
 
-    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity) {
+    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity, ClientAddress clients) {
+        this.clients = clients;
         this.service = service;
         this.json = json;
         this.identity = identity;
@@ -40,10 +46,11 @@ public class AssessmentResource {
     @POST
     @Path("/start")
     @Consumes(MediaType.WILDCARD)
-    public Uni<StartResponse> start(String raw) {
+    public Uni<StartResponse> start(String raw, @Context HttpServerRequest request) {
         StartRequest body = json.read(raw, StartRequest.class);
         UUID requestedUserId = Ids.optionalUuid("userId", body == null ? null : body.userId());
-        return identity.ownerOfNewSession(requestedUserId).flatMap(service::start)
+        String clientKey = CostBudget.clientKey(clients.ip(request));
+        return identity.ownerOfNewSession(requestedUserId).flatMap(owner -> service.start(owner, clientKey))
                 .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString()));
     }
 

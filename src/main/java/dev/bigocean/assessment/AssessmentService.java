@@ -1,6 +1,8 @@
 package dev.bigocean.assessment;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -53,18 +55,27 @@ public class AssessmentService {
      * slot.
      */
     public Uni<Assessment> start(UUID userId) {
-        if (userId == null) {
-            return insert(null);
-        }
-        return startLimit.acquire(userId)
-                .flatMap(slot -> insert(userId).onFailure().call(e -> startLimit.release(slot)));
+        return start(userId, null);
     }
 
-    private Uni<Assessment> insert(UUID userId) {
+    /**
+     * As {@link #start(UUID)}; an anonymous session records {@code clientKey} ({@link CostBudget#clientKey}), the
+     * budget its analyzer calls are charged to besides the session's.
+     */
+    public Uni<Assessment> start(UUID userId, String clientKey) {
+        if (userId == null) {
+            return insert(null, clientKey);
+        }
+        return startLimit.acquire(userId)
+                .flatMap(slot -> insert(userId, null).onFailure().call(e -> startLimit.release(slot)));
+    }
+
+    private Uni<Assessment> insert(UUID userId, String clientKey) {
         return Panache.withTransaction(() -> {
             Assessment assessment = new Assessment();
             assessment.id = UUID.randomUUID();
             assessment.userId = userId;
+            assessment.clientKey = clientKey;
             assessment.status = Assessment.ACTIVE;
             assessment.createdAt = now();
             assessment.lastActivityAt = assessment.createdAt;
@@ -82,11 +93,26 @@ public class AssessmentService {
 
     /**
      * Gives an anonymous session to {@code userId} (sign-up or sign-in with {@code anonymousSessionId}); a session that
-     * already has an owner is never taken over. True when the session is now the user's.
+     * already has an owner is never taken over. True when the session is now the user's. A session started today counts
+     * as the user's start of the day: claiming it takes the day's slot of the daily start limit (if not taken already),
+     * so that starting anonymously and then signing up never grants a second start that day.
      */
     @WithTransaction
     public Uni<Boolean> claim(UUID sessionId, UUID userId) {
-        return assessments.update("userId = ?1 where id = ?2 and userId is null", userId, sessionId).map(n -> n > 0);
+        return assessments.update("userId = ?1 where id = ?2 and userId is null", userId, sessionId).flatMap(n -> {
+            if (n == 0) {
+                return Uni.createFrom().item(false);
+            }
+            return assessments.findById(sessionId).flatMap(session -> {
+                boolean startedToday = session != null
+                        && session.createdAt.atZone(ZoneOffset.UTC).toLocalDate().equals(LocalDate.now(ZoneOffset.UTC));
+                if (!startedToday) {
+                    return Uni.createFrom().item(true);
+                }
+                return startLimit.acquire(userId).map(slot -> true)
+                        .onFailure(ApiException.class).recoverWithItem(true); // the slot was already taken today
+            });
+        });
     }
 
     /**
