@@ -16,6 +16,7 @@ import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.conversation.ConversationContent;
+import dev.bigocean.platform.LlmConfig;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
@@ -36,9 +37,11 @@ public class AssessmentService {
     private final CurrentUser caller;
     private final DailyStartLimit startLimit;
     private final CostBudget budget;
+    private final LlmConfig llm;
 
     AssessmentService(AssessmentRepository assessments, MessageRepository messages, ScoringService scoring,
-            AssessmentConfig config, CurrentUser caller, DailyStartLimit startLimit, CostBudget budget) {
+            AssessmentConfig config, CurrentUser caller, DailyStartLimit startLimit, CostBudget budget, LlmConfig llm) {
+        this.llm = llm;
         this.startLimit = startLimit;
         this.budget = budget;
         this.assessments = assessments;
@@ -163,7 +166,8 @@ public class AssessmentService {
 
     /** The results of a session as {@code /results} computes them, without the caller check (the caller did it). */
     public Uni<ResultsResponse> resultsOf(UUID sessionId) {
-        return scoring.sheet(sessionId).map(this::results);
+        return scoring.sheet(sessionId).flatMap(sheet -> scoring.analysisMode(sessionId, llm.analyzerOffline())
+                .map(mode -> results(sheet, mode)));
     }
 
     @WithSession
@@ -176,10 +180,10 @@ public class AssessmentService {
 
     @WithSession
     public Uni<ResultsResponse> results(UUID sessionId) {
-        return require(sessionId).flatMap(session -> scoring.sheet(sessionId)).map(this::results);
+        return require(sessionId).flatMap(session -> resultsOf(sessionId));
     }
 
-    ResultsResponse results(ScoreSheet sheet) {
+    ResultsResponse results(ScoreSheet sheet, String analysisMode) {
         Archetype archetype = scoring.archetype(sheet);
         List<ResultsResponse.Trait> traits = sheet.traits().stream()
                 .map(t -> new ResultsResponse.Trait(t.trait().apiName(), t.score(), String.valueOf(t.level().letter()),
@@ -189,7 +193,7 @@ public class AssessmentService {
                 .map(f -> new ResultsResponse.Facet(f.facet().apiName(), f.facet().trait().apiName(), f.score(), f.confidence()))
                 .toList();
         return new ResultsResponse(sheet.oceanCode5(), sheet.oceanCode4(), archetype.name(), archetype.description(),
-                archetype.color(), archetype.curated(), traits, facets, sheet.overallConfidence());
+                archetype.color(), archetype.curated(), traits, facets, sheet.overallConfidence(), analysisMode);
     }
 
     static MessageView view(Message m) {
