@@ -25,10 +25,9 @@ class StartupChecks {
     private static final Logger LOG = Logger.getLogger("dev.bigocean");
 
     void check(@Observes @Priority(1) StartupEvent event, LlmConfig llm,
-            @ConfigProperty(name = "bigocean.llm.require-key", defaultValue = "false") boolean requireKey,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc,
             @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<List<String>> audience) {
-        List<String> problems = problems(llm.mode(), requireKey, hasKey(llm.nerin()), hasKey(llm.analyzer()), oidc,
+        List<String> problems = problems(llm.mode(), llm.requireKey(), hasKey(llm.nerin()), hasKey(llm.analyzer()), oidc,
                 audience.orElse(List.of()));
         if (!problems.isEmpty()) {
             String message = "Big Ocean refuses to start: " + String.join("; ", problems);
