@@ -23,7 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class AccountDataRepository {
 
     /** A session row with the rows that hang off it. */
-    record SessionRows(UUID id, String status, int messageCount, String createdAt, String lastActivityAt, String completedAt) {
+    record SessionRows(UUID id, String status, int messageCount, String createdAt, String lastActivityAt, String completedAt,
+            String clientKey) {
     }
 
     private final Pool pool;
@@ -52,10 +53,11 @@ class AccountDataRepository {
 
     Uni<List<SessionRows>> sessions(UUID userId) {
         return all("""
-                SELECT id, status, message_count, created_at, last_activity_at, completed_at
+                SELECT id, status, message_count, created_at, last_activity_at, completed_at, client_key
                 FROM assessment_session WHERE user_id = $1 ORDER BY created_at""", Tuple.of(userId),
                 r -> new SessionRows(r.getUUID("id"), r.getString("status"), r.getInteger("message_count"),
-                        time(r, "created_at"), time(r, "last_activity_at"), time(r, "completed_at")));
+                        time(r, "created_at"), time(r, "last_activity_at"), time(r, "completed_at"),
+                        r.getString("client_key")));
     }
 
     Uni<List<AccountExport.Message>> messages(UUID sessionId) {

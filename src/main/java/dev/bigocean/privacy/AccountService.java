@@ -59,7 +59,7 @@ class AccountService {
                 .flatMap(results -> data.profile(s.id(), id -> frontendUrl + "/profile/" + id)
                         .flatMap(profile -> data.analysisJobs(s.id()).map(jobs -> new AccountExport.Assessment(
                                 s.id().toString(), s.status(), s.messageCount(), s.createdAt(), s.lastActivityAt(),
-                                s.completedAt(), messages, evidence, results, profile, jobs))))));
+                                s.completedAt(), s.clientKey(), messages, evidence, results, profile, jobs))))));
     }
 
     /**

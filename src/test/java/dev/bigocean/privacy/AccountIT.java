@@ -60,6 +60,7 @@ class AccountIT {
                 .body("signInSessions[0].ipAddress", notNullValue())
                 .body("assessments", hasSize(1))
                 .body("assessments[0].sessionId", equalTo(filled.sessionId()))
+                .body("assessments[0].startedFromClient", nullValue())
                 .body("assessments[0].messages.id", hasItem(filled.userMessageId()))
                 .body("assessments[0].messages.id", hasItem(filled.assistantMessageId()))
                 .body("assessments[0].messages.content", hasItem("I love quiet evenings reading novels at home."))
@@ -97,6 +98,9 @@ class AccountIT {
         Accounts.Account bob = Accounts.signUp();
         PrivacyFixtures.Filled bobs = PrivacyFixtures.filledSession(bob, pool);
         assertTrue(!redis.key().keys("*" + alice.userId() + "*").isEmpty(), "the user has budget and start-limit keys");
+        String claimedFrom = as(alice).when().get("/api/account/export").then().statusCode(200).extract()
+                .path("assessments.find { it.sessionId == '" + anonymous.sessionId() + "' }.startedFromClient");
+        assertTrue(claimedFrom != null && claimedFrom.startsWith("client:"), "the claimed session's client key is exported");
 
         as(alice).contentType(ContentType.JSON).body(Map.of("password", Accounts.PASSWORD)).when().delete("/api/account")
                 .then().statusCode(204)

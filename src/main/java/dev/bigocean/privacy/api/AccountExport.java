@@ -21,8 +21,9 @@ public record AccountExport(String exportedAt, Account account, List<SignInSessi
             String userAgent, boolean current) {
     }
 
+    /** {@code startedFromClient}: the pseudonymous budget key of the address an anonymous start came from, if any. */
     public record Assessment(String sessionId, String status, int messageCount, String createdAt, String lastActivityAt,
-            String completedAt, List<Message> messages, List<Evidence> evidence, ResultsResponse results, Profile profile,
+            String completedAt, String startedFromClient, List<Message> messages, List<Evidence> evidence, ResultsResponse results, Profile profile,
             List<AnalysisJob> analysisJobs) {
     }
 
