@@ -83,7 +83,7 @@ class AnalysisService {
                 return complete(claim, EvidenceValidator.validate(List.of(), ""), Usage.NONE, null);
             }
             String key = CostBudget.key(input.ownerId(), claim.sessionId());
-            return budget.reserve(key, expectedCost(input))
+            return budget.reserve(key, input.clientKey(), expectedCost(input))
                     .onFailure(ApiException.class).recoverWithNull()
                     .flatMap(reservation -> reservation == null ? deferToNextDay(claim) : analyse(claim, input, reservation));
         });

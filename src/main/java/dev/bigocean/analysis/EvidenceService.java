@@ -17,7 +17,6 @@ class EvidenceService {
 
     private final EvidenceRepository evidence;
     private final AssessmentService assessments;
-
     EvidenceService(EvidenceRepository evidence, AssessmentService assessments) {
         this.evidence = evidence;
         this.assessments = assessments;
@@ -36,15 +35,16 @@ class EvidenceService {
     }
 
     /**
-     * A message's evidence, visible as its session is: a message of a session owned by someone else answers {@code []}
-     * like an unknown message, so its existence does not leak.
+     * A message's evidence ({@code []} when it has none), visible as its session is: an unknown message, an erased one
+     * and a message of a session owned by someone else all answer 404 {@code MessageNotFound}, so that existence does
+     * not leak.
      */
     Uni<List<EvidenceView>> forMessage(UUID messageId) {
-        return evidence.byMessage(messageId).flatMap(rows -> rows.isEmpty()
-                ? Uni.createFrom().item(List.<EvidenceView>of())
-                : assessments.require(rows.get(0).sessionId).map(session -> views(rows))
-                        .onFailure(e -> e instanceof ApiException api && "SessionNotFound".equals(api.tag()))
-                        .recoverWithItem(List.of()));
+        return assessments.requireMessage(messageId)
+                .onFailure(e -> e instanceof ApiException api && "SessionNotFound".equals(api.tag()))
+                .transform(e -> ApiException.messageNotFound(messageId.toString()))
+                .flatMap(session -> evidence.byMessage(messageId))
+                .map(EvidenceService::views);
     }
 
     private static List<EvidenceView> views(List<Evidence> rows) {

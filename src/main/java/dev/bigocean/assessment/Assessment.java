@@ -12,6 +12,8 @@ public class Assessment {
 
     public UUID id;
     public UUID userId;
+    /** Budget key of the client address that started an anonymous session (a pseudonym, never the address). */
+    public String clientKey;
     public String status;
     public int messageCount;
     public Instant createdAt;

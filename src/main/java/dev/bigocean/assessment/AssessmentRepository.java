@@ -22,14 +22,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 class AssessmentRepository {
 
-    private static final String SESSION_COLUMNS = "s.id, s.user_id, s.status, s.message_count, s.created_at, s.last_activity_at, s.completed_at";
+    private static final String SESSION_COLUMNS = "s.id, s.user_id, s.client_key, s.status, s.message_count, s.created_at, "
+            + "s.last_activity_at, s.completed_at";
 
     /** A new session and its opening message in one statement (atomic without an explicit transaction). */
     private static final String INSERT = """
             WITH s AS (
-                INSERT INTO assessment_session (id, user_id, status, message_count, created_at, last_activity_at)
-                VALUES ($1, $2, 'active', 1, now(), now())
-                RETURNING id, user_id, status, message_count, created_at, last_activity_at, completed_at
+                INSERT INTO assessment_session (id, user_id, client_key, status, message_count, created_at, last_activity_at)
+                VALUES ($1, $2, $5, 'active', 1, now(), now())
+                RETURNING id, user_id, client_key, status, message_count, created_at, last_activity_at, completed_at
             ), m AS (
                 INSERT INTO assessment_message (id, session_id, seq, role, content, created_at)
                 SELECT $3, id, 1, 'assistant', $4, created_at FROM s
@@ -38,8 +39,13 @@ class AssessmentRepository {
 
     private static final String FIND = "SELECT " + SESSION_COLUMNS + " FROM assessment_session s WHERE s.id = $1";
 
+    /*
+     * The session, its sheet and whether its evidence came from the offline analyzer (null: nothing analysed yet).
+     */
     private static final String SCORED = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
-
+            ,
+            (SELECT bool_or(j.model ILIKE 'offline%') FROM analysis_job j
+             WHERE j.session_id = s.id AND j.status = 'done' AND j.model IS NOT NULL) AS offline_analysis
             FROM assessment_session s LEFT JOIN score_sheet sc ON sc.session_id = s.id WHERE s.id = $1""";
 
     /** The session and its sheet once (a materialised CTE), then one row per message in order. */
@@ -48,8 +54,8 @@ class AssessmentRepository {
             SELECT s.*, m.id AS m_id, m.role AS m_role, m.content AS m_content, m.created_at AS m_created_at
             FROM s LEFT JOIN assessment_message m ON m.session_id = s.id ORDER BY m.seq""";
 
-    /** A session with its score sheet. */
-    record Scored(Assessment session, ScoreSheet sheet) {
+    /** A session with its score sheet, and whether the offline analyzer produced its evidence (null: none analysed). */
+    record Scored(Assessment session, ScoreSheet sheet, Boolean offlineAnalysis) {
     }
 
     /** A session with its score sheet and its messages in order. */
@@ -62,15 +68,37 @@ class AssessmentRepository {
         this.pool = pool;
     }
 
-    Uni<Assessment> insert(UUID userId, String opening) {
-        return pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), userId, UUID.randomUUID(), opening))
+    Uni<Assessment> insert(UUID userId, String clientKey, String opening) {
+        return pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), userId, UUID.randomUUID(), opening, clientKey))
                 .map(rows -> session(rows.iterator().next()));
     }
 
-    /** Gives an anonymous session to {@code userId}; true when it is now theirs (an owned session is never taken over). */
-    Uni<Boolean> claim(UUID sessionId, UUID userId) {
-        return pool.preparedQuery("UPDATE assessment_session SET user_id = $2 WHERE id = $1 AND user_id IS NULL")
-                .execute(Tuple.of(sessionId, userId)).map(rows -> rows.rowCount() > 0);
+    /**
+     * Gives an anonymous session to {@code userId}; its creation time when it is now theirs, null otherwise (an owned
+     * session is never taken over).
+     */
+    Uni<Instant> claim(UUID sessionId, UUID userId) {
+        return pool.preparedQuery("UPDATE assessment_session SET user_id = $2 WHERE id = $1 AND user_id IS NULL RETURNING created_at")
+                .execute(Tuple.of(sessionId, userId)).map(rows -> {
+                    Row row = first(rows);
+                    return row == null ? null : instant(row.getOffsetDateTime("created_at"));
+                });
+    }
+
+    /** Deletes the session if it is anonymous or {@code callerId}'s (everything derived cascades); true when deleted. */
+    Uni<Boolean> erase(UUID sessionId, UUID callerId) {
+        return pool.preparedQuery("DELETE FROM assessment_session WHERE id = $1 AND (user_id IS NULL OR user_id = $2)")
+                .execute(Tuple.of(sessionId, callerId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** The session a message belongs to, or null. */
+    Uni<Assessment> byMessage(UUID messageId) {
+        return pool.preparedQuery("SELECT " + SESSION_COLUMNS
+                + " FROM assessment_message m JOIN assessment_session s ON s.id = m.session_id WHERE m.id = $1")
+                .execute(Tuple.of(messageId)).map(rows -> {
+                    Row row = first(rows);
+                    return row == null ? null : session(row);
+                });
     }
 
     /** The session, or null. */
@@ -85,7 +113,7 @@ class AssessmentRepository {
     Uni<Scored> scored(UUID id) {
         return pool.preparedQuery(SCORED).execute(Tuple.of(id)).map(rows -> {
             Row row = first(rows);
-            return row == null ? null : new Scored(session(row), ScoringService.sheet(row));
+            return row == null ? null : new Scored(session(row), ScoringService.sheet(row), row.getBoolean("offline_analysis"));
         });
     }
 
@@ -116,6 +144,7 @@ class AssessmentRepository {
         Assessment a = new Assessment();
         a.id = row.getUUID("id");
         a.userId = row.getUUID("user_id");
+        a.clientKey = row.getString("client_key");
         a.status = row.getString("status");
         a.messageCount = row.getInteger("message_count");
         a.createdAt = instant(row.getOffsetDateTime("created_at"));

@@ -3,11 +3,13 @@ package dev.bigocean.assessment;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,10 +26,13 @@ import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.assessment.api.StartRequest;
 import dev.bigocean.assessment.api.StartResponse;
 import dev.bigocean.identity.IdentityService;
+import dev.bigocean.limits.ClientAddress;
+import dev.bigocean.limits.CostBudget;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
 import dev.bigocean.web.api.ErrorBodies;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/assessment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +42,10 @@ public class AssessmentResource {
     private final AssessmentService service;
     private final JsonBody json;
     private final IdentityService identity;
+    private final ClientAddress clients;
 
-    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity) {
+    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity, ClientAddress clients) {
+        this.clients = clients;
         this.service = service;
         this.json = json;
         this.identity = identity;
@@ -56,10 +63,12 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErrorBodies.Unauthorized.class)))
     public Uni<StartResponse> start(@RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = StartRequest.class))) String raw) {
+            schema = @Schema(implementation = StartRequest.class))) String raw,
+            @Context HttpServerRequest request) {
         StartRequest body = json.read(raw, StartRequest.class);
         UUID requestedUserId = Ids.optionalUuid("userId", body == null ? null : body.userId());
-        return identity.ownerOfNewSession(requestedUserId).flatMap(service::start)
+        String clientKey = CostBudget.clientKey(clients.ip(request));
+        return identity.ownerOfNewSession(requestedUserId).flatMap(owner -> service.start(owner, clientKey))
                 .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString()));
     }
 
@@ -89,5 +98,16 @@ public class AssessmentResource {
     public Uni<ResultsResponse> results(@PathParam("sessionId") @Parameter(description = "The session id.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId) {
         return service.results(Ids.uuid("sessionId", sessionId));
+    }
+
+    /** Erases the session and all that derives from it: 204, or 404 {@code SessionNotFound}. */
+    @DELETE
+    @Path("/{sessionId}")
+    @Operation(summary = "Erase an assessment session", description = "The holder of an anonymous session's id, or the "
+            + "owner of an owned session, erases it with its messages, evidence, analysis jobs and public profile.")
+    @APIResponse(responseCode = "204", description = "Erased; every id of it now answers 404")
+    @APIResponse(responseCode = "404", description = "SessionNotFound: unknown, or owned by someone else")
+    public Uni<Void> erase(@PathParam("sessionId") String sessionId) {
+        return service.erase(Ids.uuid("sessionId", sessionId));
     }
 }

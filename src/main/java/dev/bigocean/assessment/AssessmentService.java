@@ -2,6 +2,8 @@ package dev.bigocean.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -10,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.assessment.api.MessageView;
 import dev.bigocean.identity.CurrentUser;
+import dev.bigocean.limits.CostBudget;
 import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.conversation.ConversationContent;
+import dev.bigocean.platform.LlmConfig;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
@@ -29,10 +33,14 @@ public class AssessmentService {
     private final AssessmentConfig config;
     private final CurrentUser caller;
     private final DailyStartLimit startLimit;
+    private final CostBudget budget;
+    private final LlmConfig llm;
 
     AssessmentService(AssessmentRepository assessments, ScoringService scoring, AssessmentConfig config, CurrentUser caller,
-            DailyStartLimit startLimit) {
+            DailyStartLimit startLimit, CostBudget budget, LlmConfig llm) {
+        this.llm = llm;
         this.startLimit = startLimit;
+        this.budget = budget;
         this.assessments = assessments;
         this.scoring = scoring;
         this.config = config;
@@ -46,20 +54,39 @@ public class AssessmentService {
      * slot.
      */
     public Uni<Assessment> start(UUID userId) {
+        return start(userId, null);
+    }
+
+    /**
+     * As {@link #start(UUID)}; an anonymous session records {@code clientKey} ({@link CostBudget#clientKey}), the
+     * budget its analyzer calls are charged to besides the session's.
+     */
+    public Uni<Assessment> start(UUID userId, String clientKey) {
         String opening = ConversationContent.get().opening();
         if (userId == null) {
-            return assessments.insert(null, opening);
+            return assessments.insert(null, clientKey, opening);
         }
         return startLimit.acquire(userId)
-                .flatMap(slot -> assessments.insert(userId, opening).onFailure().call(e -> startLimit.release(slot)));
+                .flatMap(slot -> assessments.insert(userId, null, opening).onFailure().call(e -> startLimit.release(slot)));
     }
 
     /**
      * Gives an anonymous session to {@code userId} (sign-up or sign-in with {@code anonymousSessionId}); a session that
-     * already has an owner is never taken over. True when the session is now the user's.
+     * already has an owner is never taken over. True when the session is now the user's. A session started today counts
+     * as the user's start of the day: claiming it takes the day's slot of the daily start limit (if not taken already),
+     * so that starting anonymously and then signing up never grants a second start that day.
      */
     public Uni<Boolean> claim(UUID sessionId, UUID userId) {
-        return assessments.claim(sessionId, userId);
+        return assessments.claim(sessionId, userId).flatMap(createdAt -> {
+            if (createdAt == null) {
+                return Uni.createFrom().item(false);
+            }
+            if (!createdAt.atZone(ZoneOffset.UTC).toLocalDate().equals(LocalDate.now(ZoneOffset.UTC))) {
+                return Uni.createFrom().item(true);
+            }
+            return startLimit.acquire(userId).map(slot -> true)
+                    .onFailure(ApiException.class).recoverWithItem(true); // the slot was already taken today
+        });
     }
 
     /**
@@ -94,8 +121,49 @@ public class AssessmentService {
         Access access = access();
         return assessments.scored(sessionId).map(found -> {
             access.check(sessionId, found == null ? null : found.session());
-            return results(found.sheet());
+            return results(found);
         });
+    }
+
+    /** The results of a session as {@code /results} computes them, without the caller check (the caller did it). */
+    public Uni<ResultsResponse> resultsOf(UUID sessionId) {
+        return assessments.scored(sessionId).map(found -> {
+            if (found == null) {
+                throw ApiException.sessionNotFound(sessionId.toString());
+            }
+            return results(found);
+        });
+    }
+
+    /**
+     * The session a message belongs to, as {@link #require(UUID)} sees it: 404 {@code SessionNotFound} when the message
+     * is unknown or its session is not the caller's.
+     */
+    public Uni<Assessment> requireMessage(UUID messageId) {
+        Access access = access();
+        return assessments.byMessage(messageId).map(found -> access.check(found == null ? messageId : found.id, found));
+    }
+
+    /**
+     * Erases a session and everything derived from it (messages, evidence, analysis jobs, score sheet, its profile:
+     * foreign keys {@code ON DELETE CASCADE}) in one statement, and its cost budget in Redis. Allowed to whoever holds an
+     * anonymous session's id and to the owner of an owned one (expired sessions included); anyone else gets 404
+     * {@code SessionNotFound}, as for an unknown id.
+     */
+    public Uni<Void> erase(UUID sessionId) {
+        UUID callerId = caller.id().orElse(null);
+        return assessments.erase(sessionId, callerId)
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw ApiException.sessionNotFound(sessionId.toString());
+                    }
+                })
+                .flatMap(deleted -> budget.forget(CostBudget.key(null, sessionId)));
+    }
+
+    private ResultsResponse results(AssessmentRepository.Scored found) {
+        boolean offline = found.offlineAnalysis() == null ? llm.analyzerOffline() : found.offlineAnalysis();
+        return results(found.sheet(), offline ? "offline" : "online");
     }
 
     /** Who may see which session, fixed when a request asks (the request context may be gone when the answer comes). */
@@ -118,7 +186,7 @@ public class AssessmentService {
         }
     }
 
-    ResultsResponse results(ScoreSheet sheet) {
+    ResultsResponse results(ScoreSheet sheet, String analysisMode) {
         Archetype archetype = scoring.archetype(sheet);
         List<ResultsResponse.Trait> traits = sheet.traits().stream()
                 .map(t -> new ResultsResponse.Trait(t.trait().apiName(), t.score(), String.valueOf(t.level().letter()),
@@ -128,7 +196,7 @@ public class AssessmentService {
                 .map(f -> new ResultsResponse.Facet(f.facet().apiName(), f.facet().trait().apiName(), f.score(), f.confidence()))
                 .toList();
         return new ResultsResponse(sheet.oceanCode5(), sheet.oceanCode4(), archetype.name(), archetype.description(),
-                archetype.color(), archetype.curated(), traits, facets, sheet.overallConfidence());
+                archetype.color(), archetype.curated(), traits, facets, sheet.overallConfidence(), analysisMode);
     }
 
     static MessageView view(Message m) {

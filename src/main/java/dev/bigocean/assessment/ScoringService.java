@@ -121,6 +121,23 @@ public class ScoringService {
         return Scoring.compute(byFacet);
     }
 
+    /**
+     * {@code offline} when any analysis of the session ran on the offline analyzer (a deterministic lexicon matcher, not
+     * an AI; its scores are only illustrative), {@code online} when its analyses all ran on a model; with no analysis
+     * yet, the mode the analyzer runs in now ({@code analyzerOffline}).
+     */
+    public Uni<String> analysisMode(UUID sessionId, boolean analyzerOffline) {
+        return pool.preparedQuery("""
+                SELECT bool_or(model ILIKE 'offline%') AS offline, count(*) AS analysed
+                FROM analysis_job WHERE session_id = $1 AND status = 'done' AND model IS NOT NULL""")
+                .execute(Tuple.of(sessionId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    boolean offline = row.getLong("analysed") == 0 ? analyzerOffline : Boolean.TRUE.equals(row.getBoolean("offline"));
+                    return offline ? "offline" : "online";
+                });
+    }
+
     /** Facets that carry information: at least one evidence row and a confidence above 0 (contradicted facets count as unexplored). */
     public static Set<Facet> explored(ScoreSheet sheet) {
         Set<Facet> explored = EnumSet.noneOf(Facet.class);

@@ -84,9 +84,10 @@ class AuthService {
                     user.createdAt = now();
                     user.updatedAt = user.createdAt;
                     return users.persistAndFlush(user)
-                            .flatMap(saved -> open(saved, anonymousSessionId, client));
+                            .flatMap(saved -> open(saved, client));
                 }))
-                .onFailure(AuthService::isUniqueViolation).transform(e -> ApiException.userAlreadyExists());
+                .onFailure(AuthService::isUniqueViolation).transform(e -> ApiException.userAlreadyExists())
+                .call(signedIn -> claim(anonymousSessionId, signedIn));
     }
 
     Uni<SignedIn> signIn(String rawEmail, String password, UUID anonymousSessionId, Client client) {
@@ -113,7 +114,8 @@ class AuthService {
                         return user;
                     });
                 })
-                .flatMap(user -> Panache.withTransaction(() -> open(user, anonymousSessionId, client)));
+                .flatMap(user -> Panache.withTransaction(() -> open(user, client)))
+                .call(signedIn -> claim(anonymousSessionId, signedIn));
     }
 
     Uni<Void> signOut(UUID authSessionId) {
@@ -146,17 +148,34 @@ class AuthService {
             }
             Instant refreshedBefore = now.minus(config.refreshAfter());
             if (!found.refreshedAt.isBefore(refreshedBefore)) {
-                return Uni.createFrom().item(new ActiveSession(found.id, found.userId, found.expiresAt, false));
+                return Uni.createFrom().item(new ActiveSession(found.id, found.userId, found.expiresAt, found.createdAt, false));
             }
             Instant expiresAt = now.plus(config.sessionTtl());
             return Panache.withTransaction(() -> sessions.refresh(found.id, now, expiresAt, refreshedBefore))
                     .map(updated -> updated > 0
-                            ? new ActiveSession(found.id, found.userId, expiresAt, true)
-                            : new ActiveSession(found.id, found.userId, found.expiresAt, false));
+                            ? new ActiveSession(found.id, found.userId, expiresAt, found.createdAt, true)
+                            : new ActiveSession(found.id, found.userId, found.expiresAt, found.createdAt, false));
         });
     }
 
-    record ActiveSession(UUID id, UUID userId, Instant expiresAt, boolean refreshed) {
+    record ActiveSession(UUID id, UUID userId, Instant expiresAt, Instant createdAt, boolean refreshed) {
+    }
+
+    /** Whether {@code password} is the account's password (false for an account without one). */
+    Uni<Boolean> passwordMatches(UUID userId, String password) {
+        if (password.length() > MAX_SIGN_IN_PASSWORD) {
+            return Uni.createFrom().item(false);
+        }
+        return user(userId).flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash)
+                .map(ok -> ok && user != null && user.passwordHash != null));
+    }
+
+    /**
+     * Deletes the account in one statement, and with it (foreign keys {@code ON DELETE CASCADE}) its sign-in sessions,
+     * assessment sessions, messages, evidence, analysis jobs and profiles. True when the account existed.
+     */
+    Uni<Boolean> erase(UUID userId) {
+        return Panache.withTransaction(() -> users.delete("id", userId)).map(n -> n > 0);
     }
 
     /** The user of an OIDC identity (issuer + subject), created on first use. */
@@ -164,7 +183,15 @@ class AuthService {
         return Panache.withTransaction(() -> users.findOrCreateOidc(issuer, subject, name)).map(user -> user.id);
     }
 
-    private Uni<SignedIn> open(User user, UUID anonymousSessionId, Client client) {
+    /**
+     * Gives the anonymous session to the user who just signed up or in, after the sign-in's transaction (never inside a
+     * Hibernate session: the claim runs on the pool, and one request holds one pooled connection at a time).
+     */
+    private Uni<Boolean> claim(UUID anonymousSessionId, SignedIn signedIn) {
+        return anonymousSessionId == null ? Uni.createFrom().item(false) : assessments.claim(anonymousSessionId, signedIn.user().id);
+    }
+
+    private Uni<SignedIn> open(User user, Client client) {
         String token = cookies.newToken();
         AuthSession session = new AuthSession();
         session.id = UUID.randomUUID();
@@ -175,9 +202,7 @@ class AuthService {
         session.expiresAt = session.createdAt.plus(config.sessionTtl());
         session.ipAddress = client.ip();
         session.userAgent = client.userAgent() == null ? null : truncate(client.userAgent(), 512);
-        Uni<Boolean> claim = anonymousSessionId == null ? Uni.createFrom().item(false)
-                : assessments.claim(anonymousSessionId, user.id);
-        return sessions.persist(session).flatMap(saved -> claim).map(ignored -> new SignedIn(user, session, token));
+        return sessions.persist(session).map(ignored -> new SignedIn(user, session, token));
     }
 
     private static String email(String raw) {

@@ -1,5 +1,6 @@
 package dev.bigocean.identity;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ public class CurrentUser {
     private UUID id;
     private String via = "anonymous";
     private boolean trustedInternal;
+    private Instant authenticatedAt;
 
     public Optional<UUID> id() {
         return Optional.ofNullable(id);
@@ -37,6 +39,18 @@ public class CurrentUser {
     public void authenticate(UUID userId, String via) {
         this.id = userId;
         this.via = via;
+    }
+
+    /**
+     * When the caller last proved who they are: the creation of the cookie's sign-in session, or the bearer token's
+     * {@code iat}; empty when unknown (internal callers).
+     */
+    public Optional<Instant> authenticatedAt() {
+        return Optional.ofNullable(authenticatedAt);
+    }
+
+    void authenticatedAt(Instant at) {
+        this.authenticatedAt = at;
     }
 
     void trustInternal() {

@@ -48,10 +48,10 @@ public final class IdentityConfig {
         String name();
 
         /**
-         * {@code Lax} (default, frontend on the same site) or {@code None} (frontend on another site; forces
-         * {@code Secure}) or {@code Strict}.
+         * {@code auto} (default): {@code Lax} when {@code FRONTEND_URL} is on the service's own site, {@code None} (forces
+         * {@code Secure}) when it is on another; or explicitly {@code Lax}, {@code None} or {@code Strict}.
          */
-        @WithDefault("Lax")
+        @WithDefault("auto")
         String sameSite();
 
         /**

@@ -78,6 +78,7 @@ class IdentityFilter {
             }
             cookieSession.set(session.id(), session.expiresAt(), token.get(), session.refreshed());
             currentUser.authenticate(session.userId(), "cookie");
+            currentUser.authenticatedAt(session.createdAt());
             return true;
         });
     }
@@ -99,6 +100,9 @@ class IdentityFilter {
                             .or(() -> Optional.ofNullable(jwt.<String>getClaim("preferred_username"))).orElse("");
                     return auth.oidcUser(jwt.getIssuer(), jwt.getSubject(), name).map(userId -> {
                         currentUser.authenticate(userId, "oidc");
+                        if (jwt.getIssuedAtTime() > 0) {
+                            currentUser.authenticatedAt(java.time.Instant.ofEpochSecond(jwt.getIssuedAtTime()));
+                        }
                         return true;
                     });
                 });

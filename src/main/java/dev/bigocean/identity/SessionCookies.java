@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.net.URI;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.bigocean.limits.ClientAddress;
 import io.vertx.core.http.Cookie;
@@ -21,8 +25,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The session cookie: a random 32-byte token (base64url), of which only the SHA-256 is stored. HttpOnly, Path=/,
- * SameSite Lax by default (None for a frontend on another site, which forces Secure), Secure over https or when
- * configured.
+ * SameSite {@code auto} by default: Lax when {@code FRONTEND_URL} is on the service's own site, None (which forces
+ * Secure) when it is on another site, so that the browser sends the cookie with the frontend's requests; Secure over
+ * https or when configured.
  */
 @ApplicationScoped
 class SessionCookies {
@@ -33,10 +38,13 @@ class SessionCookies {
     private final SecureRandom random = new SecureRandom();
     private final IdentityConfig.Cookie config;
     private final ClientAddress client;
+    private final String frontendSite;
 
-    SessionCookies(IdentityConfig.Auth config, ClientAddress client) {
+    SessionCookies(IdentityConfig.Auth config, ClientAddress client,
+            @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
         this.config = config.cookie();
         this.client = client;
+        this.frontendSite = site(hostOf(frontendUrl));
     }
 
     String newToken() {
@@ -75,17 +83,57 @@ class SessionCookies {
     }
 
     private String attributes(HttpServerRequest request) {
-        String sameSite = sameSite();
+        String sameSite = sameSite(request);
         boolean secure = config.alwaysSecure() || "None".equals(sameSite) || client.https(request);
         return "; Path=/; HttpOnly; SameSite=" + sameSite + (secure ? "; Secure" : "");
     }
 
-    private String sameSite() {
-        String value = config.sameSite().trim().toLowerCase();
+    private String sameSite(HttpServerRequest request) {
+        String value = config.sameSite().trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "none" -> "None";
             case "strict" -> "Strict";
-            default -> "Lax";
+            case "lax" -> "Lax";
+            // auto: a frontend on another site than the service's own only gets the cookie back with SameSite=None.
+            default -> frontendSite.equals(site(request.authority() == null ? request.host() : request.authority().host()))
+                    ? "Lax" : "None";
         };
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = URI.create(url.trim()).getHost();
+            return host == null ? "" : host;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The site of a host as browsers judge SameSite, approximated without the public-suffix list: its last two labels
+     * ({@code app.example.com} and {@code api.example.com} are one site); an IP address or a one-label host is its own
+     * site. Ports never matter. For a domain under a multi-label public suffix ({@code co.uk}, {@code vercel.app} …)
+     * set {@code AUTH_COOKIE_SAME_SITE} explicitly.
+     */
+    static String site(String host) {
+        if (host == null) {
+            return "";
+        }
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            return h;
+        }
+        int colon = h.lastIndexOf(':');
+        if (colon > 0 && h.indexOf(':') == colon) {
+            h = h.substring(0, colon);
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.matches("[0-9.]+") || h.indexOf(':') >= 0) {
+            return h;
+        }
+        String[] labels = h.split("\\.");
+        return labels.length <= 2 ? h : labels[labels.length - 2] + "." + labels[labels.length - 1];
     }
 }

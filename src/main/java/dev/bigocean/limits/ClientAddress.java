@@ -1,10 +1,19 @@
 package dev.bigocean.limits;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -18,6 +27,39 @@ public class ClientAddress {
 
     public ClientAddress(LimitsConfig.RateLimit config) {
         this.config = config;
+    }
+
+    /** The address of the HTTP request being handled on this thread, if any (none in background work). */
+    public Optional<String> currentIp() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Optional.empty();
+        }
+        RoutingContext current = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        return current == null ? Optional.empty() : Optional.of(ip(current.request()));
+    }
+
+    /**
+     * A stable pseudonym of an address for limit keys and records, so that none is kept in the clear: the first 128 bits
+     * of the SHA-256 of the address (IPv6: of its /64 network, which one subscriber usually holds whole).
+     */
+    public static String pseudonym(String ip) {
+        String subject = ip;
+        if (ip.indexOf(':') >= 0 && ip.matches("[0-9A-Fa-f:.]+")) { // a literal only: never a name lookup
+            try {
+                byte[] address = InetAddress.getByName(ip).getAddress();
+                if (address.length == 16) {
+                    subject = HexFormat.of().formatHex(address, 0, 8) + "::/64";
+                }
+            } catch (UnknownHostException | SecurityException e) {
+                // not a literal address: hash it as it is
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String ip(HttpServerRequest request) {

@@ -43,7 +43,7 @@ public class DailyStartLimit {
     public Uni<Slot> acquire(UUID userId) {
         LocalDate day = today();
         forgetOtherDays(day);
-        String key = "start:" + userId + ":" + day;
+        String key = key(userId, day);
         String token = UUID.randomUUID().toString();
         Instant resetAt = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         if (localSlots.containsKey(key)) {
@@ -63,6 +63,18 @@ public class DailyStartLimit {
             return Uni.createFrom().voidItem();
         }
         return redis.eval(RELEASE, List.of(slot.key()), List.of(slot.token()), reply -> true, () -> false).replaceWithVoid();
+    }
+
+    /** Forgets the slots of an erased user (today's and yesterday's keys), here and in Redis. */
+    public Uni<Void> forget(UUID userId) {
+        LocalDate day = today();
+        List<String> keys = List.of(key(userId, day), key(userId, day.minusDays(1)));
+        keys.forEach(localSlots::remove);
+        return redis.delete(keys).replaceWithVoid();
+    }
+
+    private static String key(UUID userId, LocalDate day) {
+        return "start:" + userId + ":" + day;
     }
 
     private static ApiException refused(UUID userId, Instant resetAt) {

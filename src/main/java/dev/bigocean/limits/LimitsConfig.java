@@ -62,6 +62,17 @@ public final class LimitsConfig {
         @WithDefault("7500")
         long dailyLimitCents();
 
+        /**
+         * Daily spend limit of all anonymous sessions called from one client address (IPv6: one /64) together, in US
+         * cents; starting new sessions does not reset it.
+         */
+        @WithDefault("2500")
+        long clientDailyLimitCents();
+
+        /** Daily spend ceiling of the whole service (every user, session and client together), in US cents. */
+        @WithDefault("50000")
+        long globalDailyLimitCents();
+
         /** A reservation that is never settled (a crashed call) stops counting after this long. */
         @WithDefault("PT5M")
         Duration reservationTtl();

@@ -109,6 +109,27 @@ class RedisGuard {
         metrics.counter("bigocean.redis.fallbacks", "reason", reason).increment();
     }
 
+    /**
+     * Deletes {@code keys} (an erased user's or session's counters). While Redis is unavailable nothing is deleted:
+     * every limit key expires by itself within two days, and holds counters only. True when Redis answered.
+     */
+    Uni<Boolean> delete(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(true);
+        }
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<Boolean> result = redis.execute("DEL", keys.toArray(String[]::new))
+                    .ifNoItem().after(config.redisTimeout()).fail()
+                    .map(response -> true)
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.warnf("Could not delete %d limit keys (they expire by themselves): %s", keys.size(), e.toString());
+                        return false;
+                    });
+            return context == null ? result : result.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        });
+    }
+
     private void up() {
         if (down) {
             down = false;

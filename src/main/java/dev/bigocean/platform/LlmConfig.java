@@ -16,6 +16,13 @@ public interface LlmConfig {
     @WithDefault("auto")
     String mode();
 
+    /**
+     * Refuse to start when a role has no API key, unless {@link #mode()} is {@code offline} (on in the {@code prod}
+     * profile, see {@code StartupChecks}).
+     */
+    @WithDefault("false")
+    boolean requireKey();
+
     /** The interviewer role. */
     Role nerin();
 

@@ -63,6 +63,10 @@ public final class ApiException extends RuntimeException {
         return of("SessionNotFound", 404, "Session not found", "sessionId", sessionId);
     }
 
+    public static ApiException messageNotFound(String assessmentMessageId) {
+        return of("MessageNotFound", 404, "Message not found", "assessmentMessageId", assessmentMessageId);
+    }
+
     public static ApiException sessionExpired(String sessionId, Instant expiredAt) {
         return of("SessionExpired", 410, "Session has expired", "sessionId", sessionId, "expiredAt", expiredAt.toString());
     }
@@ -100,7 +104,11 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException costLimitExceeded(long dailySpendCents, long limitCents) {
-        return of("CostLimitExceeded", 503, "Daily cost budget exceeded", "dailySpend", dailySpendCents, "limit", limitCents);
+        return costLimitExceeded(dailySpendCents, limitCents, "Daily cost budget exceeded");
+    }
+
+    public static ApiException costLimitExceeded(long dailySpendCents, long limitCents, String message) {
+        return of("CostLimitExceeded", 503, message, "dailySpend", dailySpendCents, "limit", limitCents);
     }
 
     public static ApiException profileNotFound(String publicProfileId) {
@@ -145,6 +153,10 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException invalidFacetName(String facetName, List<String> validFacets) {
         return of("InvalidFacetNameError", 422, "Unknown facet name", "facetName", facetName, "validFacets", validFacets);
+    }
+
+    public static ApiException forbiddenOrigin(String origin) {
+        return of("ForbiddenOrigin", 403, "Cross-site requests may not change anything here", "origin", origin);
     }
 
     public static ApiException notFound(String path) {

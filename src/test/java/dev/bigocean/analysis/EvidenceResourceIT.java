@@ -150,14 +150,19 @@ class EvidenceResourceIT {
 
         given().queryParam("sessionId", session).queryParam("facetName", "imagination")
                 .when().get("/api/evidence/facet").then().statusCode(404).body("_tag", equalTo("SessionNotFound"));
-        given().when().get("/api/evidence/message/{id}", message).then().statusCode(200).body("$", hasSize(0));
+        given().when().get("/api/evidence/message/{id}", message).then().statusCode(404)
+                .body("_tag", equalTo("MessageNotFound"));
         Accounts.Account stranger = Accounts.signUp();
         given().cookie(Accounts.COOKIE, stranger.cookie()).when().get("/api/evidence/message/{id}", message)
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(404).body("_tag", equalTo("MessageNotFound"))
+                .body("assessmentMessageId", equalTo(message.toString()));
+        given().when().get("/api/evidence/message/{id}", UUID.randomUUID()).then().statusCode(404)
+                .body("_tag", equalTo("MessageNotFound"));
     }
 
     @Test
     void messageWithoutEvidenceIsAnEmptyList() {
-        given().when().get("/api/evidence/message/{id}", UUID.randomUUID()).then().statusCode(200).body("$", hasSize(0));
+        UUID message = fixtures.userMessage(AnalysisFixtures.startSession(), "Q", TEXT);
+        given().when().get("/api/evidence/message/{id}", message).then().statusCode(200).body("$", hasSize(0));
     }
 }

@@ -30,13 +30,26 @@ class SessionCookiesTest {
                 (proxy, method, args) -> method.getName().equals("isSSL") ? Boolean.FALSE : null);
     }
 
+    static HttpServerRequest plainHttpTo(String host) {
+        return (HttpServerRequest) Proxy.newProxyInstance(HttpServerRequest.class.getClassLoader(),
+                new Class<?>[] { HttpServerRequest.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "isSSL" -> Boolean.FALSE;
+                    case "host" -> host;
+                    default -> null;
+                });
+    }
+
     static SessionCookies cookies(String sameSite, boolean alwaysSecure) {
+        return cookies(sameSite, alwaysSecure, "http://localhost:3000");
+    }
+
+    static SessionCookies cookies(String sameSite, boolean alwaysSecure, String frontendUrl) {
         IdentityConfig.Cookie cookie = config(IdentityConfig.Cookie.class,
                 Map.of("name", "better-auth.session_token", "sameSite", sameSite, "alwaysSecure", alwaysSecure));
         IdentityConfig.Auth auth = config(IdentityConfig.Auth.class, Map.of("cookie", cookie));
         LimitsConfig.RateLimit rate = config(LimitsConfig.RateLimit.class,
                 Map.of("trustedProxyHeader", Optional.empty(), "trustedProxyHops", 1));
-        return new SessionCookies(auth, new ClientAddress(rate));
+        return new SessionCookies(auth, new ClientAddress(rate), frontendUrl);
     }
 
     @Test
@@ -51,6 +64,32 @@ class SessionCookiesTest {
         String header = cookies("none", false).issue("t", Instant.now().plus(Duration.ofDays(7)), plainHttp());
         assertTrue(header.contains("; SameSite=None") && header.contains("; Secure"), header);
         assertTrue(cookies("None", false).clear(plainHttp()).contains("; Secure"));
+    }
+
+    @Test
+    void autoIsLaxForAFrontendOnTheServicesOwnSite() {
+        String local = cookies("auto", false).issue("t", Instant.now().plusSeconds(60), plainHttpTo("localhost:8080"));
+        assertTrue(local.contains("; SameSite=Lax") && !local.contains("Secure"), local);
+        String sibling = cookies("auto", false, "https://app.bigocean.dev")
+                .issue("t", Instant.now().plusSeconds(60), plainHttpTo("api.bigocean.dev"));
+        assertTrue(sibling.contains("; SameSite=Lax"), sibling);
+    }
+
+    @Test
+    void autoIsNoneAndSecureForAFrontendOnAnotherSite() {
+        String header = cookies("auto", false, "https://bigocean-web.example.org")
+                .issue("t", Instant.now().plusSeconds(60), plainHttpTo("big-ocean-api.up.railway.app"));
+        assertTrue(header.contains("; SameSite=None") && header.contains("; Secure"), header);
+        assertTrue(cookies("auto", false, "https://bigocean-web.example.org").clear(plainHttpTo("api.other.net"))
+                .contains("; SameSite=None"));
+    }
+
+    @Test
+    void sitesAreTheLastTwoLabelsWithoutPort() {
+        assertEquals("example.com", SessionCookies.site("api.example.com:443"));
+        assertEquals("example.com", SessionCookies.site("EXAMPLE.com"));
+        assertEquals("localhost", SessionCookies.site("localhost:8080"));
+        assertEquals("127.0.0.1", SessionCookies.site("127.0.0.1:8080"));
     }
 
     @Test

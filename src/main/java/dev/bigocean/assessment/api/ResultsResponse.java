@@ -6,7 +6,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Body of {@code GET /api/assessment/:sessionId/results}. */
+/**
+ * Body of {@code GET /api/assessment/:sessionId/results}. {@code analysisMode} (added to the reference's fields):
+ * {@code offline} when the evidence came from the offline lexicon analyzer (illustrative scores, not an AI's),
+ * otherwise {@code online}.
+ */
 public record ResultsResponse(
         @Schema(required = true, pattern = "^[LMH]{5}$", description = "Trait levels in O, C, E, A, N order.") String oceanCode5,
         @Schema(required = true, pattern = "^[1-3]{4}$") String oceanCode4,
@@ -16,7 +20,10 @@ public record ResultsResponse(
         @Schema(required = true) @JsonProperty("isCurated") boolean isCurated,
         @Schema(required = true, description = "The five traits in O, C, E, A, N order.") List<Trait> traits,
         @Schema(required = true, description = "The 30 facets in canonical order.") List<Facet> facets,
-        @Schema(required = true, minimum = "0", maximum = "100") int overallConfidence) {
+        @Schema(required = true, minimum = "0", maximum = "100") int overallConfidence,
+        @Schema(required = true, enumeration = { "online", "offline" },
+                description = "offline: the evidence came from the offline lexicon analyzer; the scores are only illustrative.")
+        String analysisMode) {
 
     @Schema(name = "TraitResult")
     public record Trait(

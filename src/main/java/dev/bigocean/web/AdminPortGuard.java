@@ -1,0 +1,30 @@
+package dev.bigocean.web;
+
+import jakarta.ws.rs.Priorities;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code /api/admin/*} answers 404 {@code NotFound} on the public port unless {@code bigocean.admin.public-port}
+ * ({@code ADMIN_ON_PUBLIC_PORT}) allows it: off in the {@code prod} profile, where operators enable it only while they
+ * need it (the internal secret is still required).
+ */
+class AdminPortGuard {
+
+    private final boolean allowed;
+
+    AdminPortGuard(@ConfigProperty(name = "bigocean.admin.public-port", defaultValue = "true") boolean allowed) {
+        this.allowed = allowed;
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
+    void refuse(HttpServerRequest request) {
+        String path = request.path();
+        if (!allowed && path != null && (path.startsWith("/api/admin/") || path.equals("/api/admin"))) {
+            throw ApiException.notFound(path);
+        }
+    }
+}

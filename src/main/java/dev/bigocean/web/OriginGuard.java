@@ -1,0 +1,89 @@
+package dev.bigocean.web;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.bigocean.limits.ClientAddress;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+
+/**
+ * Cross-site request forgery guard: a state-changing request ({@code POST}, {@code PUT}, {@code PATCH},
+ * {@code DELETE}) whose {@code Origin} header is present and is neither the frontend's ({@code FRONTEND_URL}) nor the
+ * service's own origin is refused with 403 {@code ForbiddenOrigin} before anything runs — whatever cookie it carries.
+ * Browsers always send {@code Origin} on such requests; clients without one (server to server) are unaffected. Safe
+ * methods change nothing and are left to CORS.
+ */
+@ApplicationScoped
+public class OriginGuard {
+
+    private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    private final String frontendOrigin;
+    private final ClientAddress client;
+    private final ObjectMapper mapper;
+
+    OriginGuard(@ConfigProperty(name = "bigocean.frontend-url") String frontendUrl, ClientAddress client, ObjectMapper mapper) {
+        this.frontendOrigin = origin(frontendUrl);
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
+            HttpServerRequest request = rc.request();
+            String origin = request.getHeader(HttpHeaders.ORIGIN);
+            if (origin == null || !UNSAFE.contains(request.method()) || allowed(origin, request)) {
+                rc.next();
+                return;
+            }
+            ApiException refused = ApiException.forbiddenOrigin(origin);
+            String body;
+            try {
+                body = mapper.writeValueAsString(ErrorMapper.body(refused));
+            } catch (JsonProcessingException e) {
+                body = "{\"_tag\":\"ForbiddenOrigin\"}";
+            }
+            rc.response().setStatusCode(refused.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+        });
+    }
+
+    boolean allowed(String origin, HttpServerRequest request) {
+        String presented = origin(origin);
+        if (presented.isEmpty()) {
+            return false;
+        }
+        if (presented.equals(frontendOrigin)) {
+            return true;
+        }
+        String host = request.authority() != null ? request.authority().toString() : request.getHeader(HttpHeaders.HOST);
+        return host != null && presented.equals(origin((client.https(request) ? "https://" : "http://") + host));
+    }
+
+    /** {@code scheme://host[:port]} in lower case without a default port, or "" when not an http(s) origin. */
+    static String origin(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                return "";
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}
