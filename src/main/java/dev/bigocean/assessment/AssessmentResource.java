@@ -15,6 +15,7 @@ import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.assessment.api.StartRequest;
 import dev.bigocean.assessment.api.StartResponse;
 import dev.bigocean.identity.IdentityService;
+import dev.bigocean.questionnaire.QuestionnaireService;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +27,14 @@ public class AssessmentResource {
     private final AssessmentService service;
     private final JsonBody json;
     private final IdentityService identity;
+    private final QuestionnaireService questionnaire;
 
-    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity) {
+    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity,
+            QuestionnaireService questionnaire) {
         this.service = service;
         this.json = json;
         this.identity = identity;
+        this.questionnaire = questionnaire;
     }
 
     @POST
@@ -52,6 +56,8 @@ public class AssessmentResource {
     @GET
     @Path("/{sessionId}/results")
     public Uni<ResultsResponse> results(@PathParam("sessionId") String sessionId) {
-        return service.results(Ids.uuid("sessionId", sessionId));
+        UUID id = Ids.uuid("sessionId", sessionId);
+        // Questionnaire baseline and agreement (questionnaire/): added after the session check and the conversation's scores.
+        return service.results(id).flatMap(results -> questionnaire.addTo(id, results));
     }
 }
