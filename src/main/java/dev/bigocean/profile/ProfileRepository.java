@@ -19,11 +19,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
 
     /** A profile with its session and the session's owner ({@code null} while the session is anonymous). */
-    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic) {
+    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, boolean showQuestionnaire) {
     }
 
     /** The owner of a profile and, when the caller owned it, the visibility it now has ({@code null} otherwise). */
-    record VisibilityChange(UUID ownerId, Boolean isPublic) {
+    record VisibilityChange(UUID ownerId, Boolean isPublic, Boolean showQuestionnaire) {
     }
 
     private static final String INSERT_IF_ABSENT = """
@@ -36,7 +36,7 @@ class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
      */
     private static final String VIEW = """
             WITH target AS (
-                SELECT p.id, p.session_id, p.is_public, s.user_id
+                SELECT p.id, p.session_id, p.is_public, p.show_questionnaire, s.user_id
                 FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
                 WHERE p.id = $1
             ), counted AS (
@@ -45,20 +45,24 @@ class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
                             WHERE is_public AND ($2::uuid IS NULL OR user_id IS DISTINCT FROM $2::uuid))
                 RETURNING id
             )
-            SELECT id, session_id, is_public, user_id FROM target""";
+            SELECT id, session_id, is_public, show_questionnaire, user_id FROM target""";
 
-    /* Reads the owner and changes the visibility only if the caller is that owner, in one statement. */
+    /*
+     * Reads the owner and changes the visibility only if the caller is that owner, in one statement; a null $3 or $4
+     * keeps that setting as it is.
+     */
     private static final String SET_VISIBILITY = """
             WITH target AS (
                 SELECT p.id, s.user_id
                 FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
                 WHERE p.id = $1
             ), changed AS (
-                UPDATE public_profile SET is_public = $3, updated_at = now()
+                UPDATE public_profile SET is_public = COALESCE($3::boolean, is_public),
+                    show_questionnaire = COALESCE($4::boolean, show_questionnaire), updated_at = now()
                 WHERE id = (SELECT id FROM target WHERE user_id = $2::uuid)
-                RETURNING is_public
+                RETURNING is_public, show_questionnaire
             )
-            SELECT t.user_id, c.is_public FROM target t LEFT JOIN changed c ON true""";
+            SELECT t.user_id, c.is_public, c.show_questionnaire FROM target t LEFT JOIN changed c ON true""";
 
     private final Pool pool;
 
@@ -82,13 +86,19 @@ class ProfileRepository implements PanacheRepositoryBase<PublicProfile, UUID> {
     Uni<Target> view(UUID id, UUID viewer) {
         return pool.preparedQuery(VIEW).execute(Tuple.of(id, viewer)).map(ProfileRepository::first).map(row -> row == null
                 ? null
-                : new Target(row.getUUID("id"), row.getUUID("session_id"), row.getUUID("user_id"), row.getBoolean("is_public")));
+                : new Target(row.getUUID("id"), row.getUUID("session_id"), row.getUUID("user_id"), row.getBoolean("is_public"),
+                        row.getBoolean("show_questionnaire")));
     }
 
-    /** Sets the visibility if {@code caller} owns the profile; {@code null} when the profile does not exist. */
-    Uni<VisibilityChange> setVisibility(UUID id, UUID caller, boolean isPublic) {
-        return pool.preparedQuery(SET_VISIBILITY).execute(Tuple.of(id, caller, isPublic)).map(ProfileRepository::first)
-                .map(row -> row == null ? null : new VisibilityChange(row.getUUID("user_id"), row.getBoolean("is_public")));
+    /**
+     * Sets the visibility and/or whether the questionnaire is shown (null: unchanged) if {@code caller} owns the profile;
+     * {@code null} when the profile does not exist.
+     */
+    Uni<VisibilityChange> setVisibility(UUID id, UUID caller, Boolean isPublic, Boolean showQuestionnaire) {
+        return pool.preparedQuery(SET_VISIBILITY).execute(Tuple.of(id, caller, isPublic, showQuestionnaire))
+                .map(ProfileRepository::first)
+                .map(row -> row == null ? null : new VisibilityChange(row.getUUID("user_id"), row.getBoolean("is_public"),
+                        row.getBoolean("show_questionnaire")));
     }
 
     private static Row first(RowSet<Row> rows) {

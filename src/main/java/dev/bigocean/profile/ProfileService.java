@@ -12,6 +12,7 @@ import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.assessment.ScoringService;
 import dev.bigocean.identity.CurrentUser;
 import dev.bigocean.profile.api.ProfileView;
+import dev.bigocean.questionnaire.QuestionnaireService;
 import dev.bigocean.profile.api.ShareResponse;
 import dev.bigocean.profile.api.VisibilityResponse;
 import dev.bigocean.scoring.Archetype;
@@ -30,9 +31,12 @@ class ProfileService {
     private final CurrentUser currentUser;
     private final ProfileConfig config;
     private final String frontendUrl;
+    private final QuestionnaireService questionnaire;
 
     ProfileService(AssessmentService assessments, ScoringService scoring, ProfileRepository profiles, CurrentUser currentUser,
-            ProfileConfig config, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
+            ProfileConfig config, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl,
+            QuestionnaireService questionnaire) {
+        this.questionnaire = questionnaire;
         this.assessments = assessments;
         this.scoring = scoring;
         this.profiles = profiles;
@@ -89,20 +93,27 @@ class ProfileService {
             if (!target.isPublic() && !owner) {
                 throw ApiException.profilePrivate(id.toString());
             }
-            return scoring.sheet(target.sessionId()).map(sheet -> view(sheet, target.isPublic()));
+            return scoring.sheet(target.sessionId()).flatMap(sheet -> !target.showQuestionnaire()
+                    ? Uni.createFrom().item(view(sheet, target.isPublic()))
+                    : questionnaire.compare(target.sessionId(), sheet).map(shown -> shown
+                            .map(c -> view(sheet, target.isPublic()).withQuestionnaire(c.questionnaire(), c.agreement()))
+                            .orElseGet(() -> view(sheet, target.isPublic()))));
         });
     }
 
-    /** Changes the visibility; only the owner (the session's user) may, anyone else gets 401 as the reference says. */
-    Uni<VisibilityResponse> setVisibility(UUID id, UUID caller, boolean isPublic) {
-        return profiles.setVisibility(id, caller, isPublic).map(change -> {
+    /**
+     * Changes the visibility and/or whether the questionnaire is shown (null: unchanged); only the owner (the session's
+     * user) may, anyone else gets 401 as the reference says.
+     */
+    Uni<VisibilityResponse> setVisibility(UUID id, UUID caller, Boolean isPublic, Boolean showQuestionnaire) {
+        return profiles.setVisibility(id, caller, isPublic, showQuestionnaire).map(change -> {
             if (change == null) {
                 throw ApiException.profileNotFound(id.toString());
             }
             if (change.isPublic() == null) {
                 throw ApiException.unauthorized("Only the owner of this profile can change its visibility");
             }
-            return new VisibilityResponse(change.isPublic());
+            return new VisibilityResponse(change.isPublic(), change.showQuestionnaire());
         });
     }
 
