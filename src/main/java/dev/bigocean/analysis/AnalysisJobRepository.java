@@ -31,7 +31,7 @@ class AnalysisJobRepository {
      * What the analyzer reads: the user message and the Nerin question it answers (null when there was none); the
      * session's owner (null when anonymous) is whose budget pays for the call.
      */
-    record Input(String message, String question, Instant messageCreatedAt, UUID ownerId) {
+    record Input(String message, String question, Instant messageCreatedAt, UUID ownerId, String language) {
     }
 
     /** The model that answered, the tokens it reported (nulls when unknown) and their cost in micro-USD. */
@@ -77,7 +77,7 @@ class AnalysisJobRepository {
     /** The message to analyse and the latest assistant message before it; null if the message is gone. */
     Uni<Input> input(UUID messageId) {
         return pool.preparedQuery("""
-                SELECT m.content, m.created_at, s.user_id,
+                SELECT m.content, m.created_at, s.user_id, s.language,
                        (SELECT q.content FROM assessment_message q
                          WHERE q.session_id = m.session_id AND q.role = 'assistant' AND q.seq < m.seq
                          ORDER BY q.seq DESC LIMIT 1) AS question
@@ -90,7 +90,7 @@ class AnalysisJobRepository {
                     }
                     Row row = rows.iterator().next();
                     return new Input(row.getString("content"), row.getString("question"),
-                            row.getOffsetDateTime("created_at").toInstant(), row.getUUID("user_id"));
+                            row.getOffsetDateTime("created_at").toInstant(), row.getUUID("user_id"), row.getString("language"));
                 });
     }
 

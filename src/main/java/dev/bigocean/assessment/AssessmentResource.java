@@ -4,10 +4,12 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.bigocean.assessment.api.ResultsResponse;
@@ -18,6 +20,7 @@ import dev.bigocean.identity.IdentityService;
 import dev.bigocean.questionnaire.QuestionnaireService;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
+import dev.bigocean.web.Languages;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/assessment")
@@ -40,11 +43,13 @@ public class AssessmentResource {
     @POST
     @Path("/start")
     @Consumes(MediaType.WILDCARD)
-    public Uni<StartResponse> start(String raw) {
+    public Uni<StartResponse> start(String raw, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         StartRequest body = json.read(raw, StartRequest.class);
         UUID requestedUserId = Ids.optionalUuid("userId", body == null ? null : body.userId());
-        return identity.ownerOfNewSession(requestedUserId).flatMap(service::start)
-                .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString()));
+        String requested = Languages.primaryTag("language", body == null ? null : body.language());
+        String language = requested != null ? requested : Languages.fromHeader(acceptLanguage);
+        return identity.ownerOfNewSession(requestedUserId).flatMap(userId -> service.start(userId, language))
+                .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString(), session.language));
     }
 
     @GET

@@ -16,6 +16,7 @@ import dev.bigocean.conversation.ConversationContent;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.Languages;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -50,14 +51,19 @@ public class AssessmentService {
      * slot.
      */
     public Uni<Assessment> start(UUID userId) {
-        if (userId == null) {
-            return insert(null);
-        }
-        return startLimit.acquire(userId)
-                .flatMap(slot -> insert(userId).onFailure().call(e -> startLimit.release(slot)));
+        return start(userId, Languages.DEFAULT);
     }
 
-    private Uni<Assessment> insert(UUID userId) {
+    /** As {@link #start(UUID)}, the conversation in {@code language} (an ISO 639-1 code). */
+    public Uni<Assessment> start(UUID userId, String language) {
+        if (userId == null) {
+            return insert(null, language);
+        }
+        return startLimit.acquire(userId)
+                .flatMap(slot -> insert(userId, language).onFailure().call(e -> startLimit.release(slot)));
+    }
+
+    private Uni<Assessment> insert(UUID userId, String language) {
         return Panache.withTransaction(() -> {
             Assessment assessment = new Assessment();
             assessment.id = UUID.randomUUID();
@@ -66,6 +72,7 @@ public class AssessmentService {
             assessment.createdAt = now();
             assessment.lastActivityAt = assessment.createdAt;
             assessment.messageCount = 1;
+            assessment.language = language;
             Message opening = new Message();
             opening.id = UUID.randomUUID();
             opening.sessionId = assessment.id;

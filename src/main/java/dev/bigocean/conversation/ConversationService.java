@@ -86,7 +86,7 @@ public class ConversationService {
                         out.onNext(new TurnEvent.Done(stored.get()));
                         out.onComplete();
                     } else {
-                        start(request, CostBudget.key(session.userId, session.id), out);
+                        start(request, CostBudget.key(session.userId, session.id), session.language, out);
                     }
                     return stored;
                 }))
@@ -115,7 +115,7 @@ public class ConversationService {
                 });
     }
 
-    private void start(TurnRequest request, String budgetKey, UnicastProcessor<TurnEvent> out) {
+    private void start(TurnRequest request, String budgetKey, String language, UnicastProcessor<TurnEvent> out) {
         UUID lock = UUID.randomUUID();
         UUID sessionId = request.sessionId();
         turns.lock(sessionId, lock, config.turnLockTimeout())
@@ -128,7 +128,7 @@ public class ConversationService {
                     return turns.storeUserMessage(sessionId, lock, request.message(), request.idempotencyKey(),
                             config.idempotencyWindow());
                 })
-                .subscribe().with(userMessage -> run(sessionId, lock, budgetKey, userMessage, out), failure -> {
+                .subscribe().with(userMessage -> run(sessionId, lock, budgetKey, language, userMessage, out), failure -> {
                     if (!(failure instanceof ApiException)) {
                         turns.unlock(sessionId, lock).subscribe().with(v -> { }, e -> LOG.warn("Unlock failed", e));
                     }
@@ -137,7 +137,8 @@ public class ConversationService {
     }
 
     /** The user message is stored: from here on every failure is reported as an event and the lock is released. */
-    private void run(UUID sessionId, UUID lock, String budgetKey, Message userMessage, UnicastProcessor<TurnEvent> out) {
+    private void run(UUID sessionId, UUID lock, String budgetKey, String language, Message userMessage,
+            UnicastProcessor<TurnEvent> out) {
         int recentLimit = config.historyExchanges() * 2 + 1;
         Uni.combine().all().unis(turns.context(sessionId, recentLimit), scoring.sheet(sessionId)).asTuple()
                 .flatMap(loaded -> {
@@ -152,7 +153,7 @@ public class ConversationService {
                                     assessmentConfig.confidenceTarget(), earlier, config.historyExchanges()),
                             PromptContext.history(earlier, config.historyExchanges()),
                             focus == null ? null : content.hint(focus),
-                            PromptFence.neutralise(userMessage.content));
+                            PromptFence.neutralise(userMessage.content), language);
                     return budget.reserve(budgetKey, expectedCost(prompt)).flatMap(reservation -> nerin.open(prompt)
                             .map(stream -> new Started(stream, focus, closing, sheet, reservation))
                             .onFailure().call(e -> budget.release(reservation)));

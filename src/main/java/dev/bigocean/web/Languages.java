@@ -78,6 +78,12 @@ public final class Languages {
         return DEFAULT;
     }
 
+    /** How prompts name a language code: {@code "German (de)"}; null is English. */
+    public static String promptName(String code) {
+        String c = code == null || code.isBlank() ? DEFAULT : code;
+        return englishName(c) + " (" + c + ")";
+    }
+
     /** The English name of a language code, e.g. {@code "German"} for {@code de}; the code itself if Java has none. */
     public static String englishName(String code) {
         String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);

@@ -1,4 +1,4 @@
 package dev.bigocean.assessment.api;
 
-public record StartResponse(String sessionId, String createdAt) {
+public record StartResponse(String sessionId, String createdAt, String language) {
 }
