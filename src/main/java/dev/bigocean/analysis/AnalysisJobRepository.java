@@ -32,7 +32,7 @@ class AnalysisJobRepository {
      * What the analyzer reads: the user message and the Nerin question it answers (null when there was none); the
      * session's owner (null when anonymous) is whose budget pays for the call.
      */
-    record Input(String message, String question, Instant messageCreatedAt, UUID ownerId, String clientKey) {
+    record Input(String message, String question, Instant messageCreatedAt, UUID ownerId, String clientKey, String language) {
     }
 
     /** The model that answered, the tokens it reported (nulls when unknown) and their cost in micro-USD. */
@@ -80,7 +80,7 @@ class AnalysisJobRepository {
     /** The message to analyse and the latest assistant message before it; null if the message is gone. */
     Uni<Input> input(UUID messageId) {
         return pool.preparedQuery("""
-                SELECT m.content, m.created_at, s.user_id, s.client_key,
+                SELECT m.content, m.created_at, s.user_id, s.client_key, s.language,
                        (SELECT q.content FROM assessment_message q
                          WHERE q.session_id = m.session_id AND q.role = 'assistant' AND q.seq < m.seq
                          ORDER BY q.seq DESC LIMIT 1) AS question
@@ -94,7 +94,7 @@ class AnalysisJobRepository {
                     Row row = rows.iterator().next();
                     return new Input(row.getString("content"), row.getString("question"),
                             row.getOffsetDateTime("created_at").toInstant(), row.getUUID("user_id"),
-                            row.getString("client_key"));
+                            row.getString("client_key"), row.getString("language"));
                 });
     }
 

@@ -24,6 +24,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.platform.PromptResources;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.Languages;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.output.OutputParsingException;
 import io.smallrye.mutiny.Uni;
@@ -142,7 +143,8 @@ class AnalysisService {
     private Uni<Answer> call(Input input) {
         String question = PromptFence.question(input.question());
         String message = PromptFence.neutralise(input.message());
-        return Uni.createFrom().item(() -> invoke(question, message))
+        String language = Languages.promptName(input.language());
+        return Uni.createFrom().item(() -> invoke(question, message, language))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(context())
                 .map(answer -> new Answer(EvidenceValidator.validate(answer.output().evidence(), input.message()), answer.usage()));
@@ -152,12 +154,12 @@ class AnalysisService {
     }
 
     /** On the worker thread: the agent call, its usage as the model reported it, failures classified. */
-    private Output invoke(String question, String message) {
+    private Output invoke(String question, String message, String language) {
         long started = System.nanoTime();
         models.beforeCall();
         AnalyzerOutput output;
         try {
-            output = analyzer.analyze(question, message);
+            output = analyzer.analyze(question, message, language);
         } catch (RuntimeException e) {
             metrics.call(Duration.ofNanos(System.nanoTime() - started), false);
             throw classify(e, usage(models.lastResponse()));

@@ -19,6 +19,8 @@ public class Assessment {
     public Instant createdAt;
     public Instant lastActivityAt;
     public Instant completedAt;
+    /** The conversation's language, an ISO 639-1 code such as {@code en}, {@code de}, {@code ja}. */
+    public String language;
 
     public boolean isCompleted() {
         return COMPLETED.equals(status);

@@ -22,15 +22,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 class AssessmentRepository {
 
-    private static final String SESSION_COLUMNS = "s.id, s.user_id, s.client_key, s.status, s.message_count, s.created_at, "
+    private static final String SESSION_COLUMNS = "s.id, s.user_id, s.client_key, s.language, s.status, s.message_count, s.created_at, "
             + "s.last_activity_at, s.completed_at";
 
     /** A new session and its opening message in one statement (atomic without an explicit transaction). */
     private static final String INSERT = """
             WITH s AS (
-                INSERT INTO assessment_session (id, user_id, client_key, status, message_count, created_at, last_activity_at)
-                VALUES ($1, $2, $5, 'active', 1, now(), now())
-                RETURNING id, user_id, client_key, status, message_count, created_at, last_activity_at, completed_at
+                INSERT INTO assessment_session (id, user_id, client_key, language, status, message_count, created_at, last_activity_at)
+                VALUES ($1, $2, $5, $6, 'active', 1, now(), now())
+                RETURNING id, user_id, client_key, language, status, message_count, created_at, last_activity_at, completed_at
             ), m AS (
                 INSERT INTO assessment_message (id, session_id, seq, role, content, created_at)
                 SELECT $3, id, 1, 'assistant', $4, created_at FROM s
@@ -68,8 +68,8 @@ class AssessmentRepository {
         this.pool = pool;
     }
 
-    Uni<Assessment> insert(UUID userId, String clientKey, String opening) {
-        return pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), userId, UUID.randomUUID(), opening, clientKey))
+    Uni<Assessment> insert(UUID userId, String clientKey, String language, String opening) {
+        return pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), userId, UUID.randomUUID(), opening, clientKey, language))
                 .map(rows -> session(rows.iterator().next()));
     }
 
@@ -145,6 +145,7 @@ class AssessmentRepository {
         a.id = row.getUUID("id");
         a.userId = row.getUUID("user_id");
         a.clientKey = row.getString("client_key");
+        a.language = row.getString("language");
         a.status = row.getString("status");
         a.messageCount = row.getInteger("message_count");
         a.createdAt = instant(row.getOffsetDateTime("created_at"));

@@ -2,14 +2,18 @@ package dev.bigocean.assessment;
 
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +34,7 @@ import dev.bigocean.limits.ClientAddress;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
+import dev.bigocean.web.Languages;
 import dev.bigocean.web.api.ErrorBodies;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,12 +48,16 @@ public class AssessmentResource {
     private final JsonBody json;
     private final IdentityService identity;
     private final ClientAddress clients;
+    private final Instance<ResultsExtension> extensions;
 
-    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity, ClientAddress clients) {
+    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity, ClientAddress clients,
+            @Any Instance<ResultsExtension> extensions) {
         this.clients = clients;
+        this.extensions = extensions;
         this.service = service;
         this.json = json;
         this.identity = identity;
+        this.questionnaire = questionnaire;
     }
 
     @POST
@@ -56,7 +65,8 @@ public class AssessmentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "startAssessment", summary = "Start an assessment session",
             description = "Creates a session whose first message is Nerin's greeting. A signed-in user may start one "
-                    + "assessment per day.")
+                    + "assessment per day. The conversation's language is the body's language, else Accept-Language, "
+                    + "else English.")
     @APIResponse(responseCode = "200", description = "The new session.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StartResponse.class)))
     @APIResponse(responseCode = "401", description = "Unauthorized: userId is not the signed-in user.",
@@ -64,12 +74,15 @@ public class AssessmentResource {
                     schema = @Schema(implementation = ErrorBodies.Unauthorized.class)))
     public Uni<StartResponse> start(@RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StartRequest.class))) String raw,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         StartRequest body = json.read(raw, StartRequest.class);
         UUID requestedUserId = Ids.optionalUuid("userId", body == null ? null : body.userId());
+        String requested = Languages.primaryTag("language", body == null ? null : body.language());
+        String language = requested != null ? requested : Languages.fromHeader(acceptLanguage);
         String clientKey = CostBudget.clientKey(clients.ip(request));
-        return identity.ownerOfNewSession(requestedUserId).flatMap(owner -> service.start(owner, clientKey))
-                .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString()));
+        return identity.ownerOfNewSession(requestedUserId).flatMap(owner -> service.start(owner, clientKey, language))
+                .map(session -> new StartResponse(session.id.toString(), session.createdAt.toString(), session.language));
     }
 
     @GET
@@ -97,7 +110,12 @@ public class AssessmentResource {
             schema = @Schema(implementation = ErrorBodies.SessionExpired.class)))
     public Uni<ResultsResponse> results(@PathParam("sessionId") @Parameter(description = "The session id.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId) {
-        return service.results(Ids.uuid("sessionId", sessionId));
+        UUID id = Ids.uuid("sessionId", sessionId);
+        Uni<ResultsResponse> results = service.results(id);
+        for (ResultsExtension extension : extensions) {
+            results = results.flatMap(r -> extension.extend(id, r)); // e.g. the questionnaire baseline and its agreement
+        }
+        return results;
     }
 
     /** Erases the session and all that derives from it: 204, or 404 {@code SessionNotFound}. */

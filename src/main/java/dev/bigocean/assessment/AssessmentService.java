@@ -21,6 +21,7 @@ import dev.bigocean.platform.LlmConfig;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.Languages;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
@@ -54,20 +55,21 @@ public class AssessmentService {
      * slot.
      */
     public Uni<Assessment> start(UUID userId) {
-        return start(userId, null);
+        return start(userId, null, Languages.DEFAULT);
     }
 
     /**
-     * As {@link #start(UUID)}; an anonymous session records {@code clientKey} ({@link CostBudget#clientKey}), the
-     * budget its analyzer calls are charged to besides the session's.
+     * As {@link #start(UUID)}: the conversation in {@code language} (an ISO 639-1 code); an anonymous session records
+     * {@code clientKey} ({@link CostBudget#clientKey}), the budget its analyzer calls are charged to besides the
+     * session's.
      */
-    public Uni<Assessment> start(UUID userId, String clientKey) {
+    public Uni<Assessment> start(UUID userId, String clientKey, String language) {
         String opening = ConversationContent.get().opening();
         if (userId == null) {
-            return assessments.insert(null, clientKey, opening);
+            return assessments.insert(null, clientKey, language, opening);
         }
-        return startLimit.acquire(userId)
-                .flatMap(slot -> assessments.insert(userId, null, opening).onFailure().call(e -> startLimit.release(slot)));
+        return startLimit.acquire(userId).flatMap(slot -> assessments.insert(userId, null, language, opening)
+                .onFailure().call(e -> startLimit.release(slot)));
     }
 
     /**

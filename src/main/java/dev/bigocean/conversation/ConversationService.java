@@ -29,6 +29,7 @@ import dev.bigocean.platform.PromptResources;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.Languages;
 import dev.bigocean.web.ErrorMapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
@@ -119,6 +120,7 @@ public class ConversationService {
             return Uni.createFrom().failure(ApiException.agentInvocation(NerinAgent.AGENT_NAME, session.id.toString()));
         }
         turn.budgetKey = CostBudget.key(session.userId, session.id);
+        turn.language = session.language;
         String id = session.id.toString();
         return turns.open(session.id, turn.lock, config.turnLockTimeout(), turn.request.message(),
                 turn.request.idempotencyKey(), config.idempotencyWindow(), config.historyExchanges() * 2 + 1)
@@ -154,7 +156,7 @@ public class ConversationService {
     private Multi<TurnEvent> converse(Turn turn, TurnRepository.Opening opening) {
         TurnRequest request = turn.request;
         return scoring.sheet(request.sessionId())
-                .map(sheet -> turn.plan = plan(request.message(), opening, sheet))
+                .map(sheet -> turn.plan = plan(request.message(), turn.language, opening, sheet))
                 .call(plan -> budget.reserve(turn.budgetKey, expectedCost(plan.prompt())).invoke(turn.reservation::set))
                 .call(plan -> plan.reuse() != null ? Uni.createFrom().item(turn.userMessageId = plan.reuse())
                         : turns.storeUserMessage(request.sessionId(), turn.lock, request.message(),
@@ -175,7 +177,7 @@ public class ConversationService {
      * The prompt from the stored history and the new message. A retry reuses its unanswered user message (the one sent
      * with the same idempotency key, or the last message when it is the same text) instead of storing a duplicate.
      */
-    private Plan plan(String text, TurnRepository.Opening opening, ScoreSheet sheet) {
+    private Plan plan(String text, String language, TurnRepository.Opening opening, ScoreSheet sheet) {
         List<Message> recent = opening.recent();
         Message last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
         UUID reuse = last != null && last.isUser() && last.content.equals(text) ? last.id
@@ -192,7 +194,7 @@ public class ConversationService {
                         assessmentConfig.confidenceTarget(), earlier, exchanges),
                 PromptContext.history(earlier, exchanges),
                 focus == null ? null : content.hint(focus),
-                PromptFence.neutralise(text));
+                PromptFence.neutralise(text), language == null ? Languages.DEFAULT : language);
         return new Plan(prompt, focus, closing, sheet, reuse);
     }
 
@@ -316,6 +318,7 @@ public class ConversationService {
         final StringBuilder reply = new StringBuilder();
         final CompletableFuture<Void> ended = new CompletableFuture<>();
         volatile String budgetKey;
+        volatile String language;
         volatile Plan plan;
         volatile UUID userMessageId;
         volatile ChatResponse completion;

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import dev.bigocean.conversation.ai.NerinAi;
+import dev.bigocean.web.Languages;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Multi;
@@ -30,8 +31,21 @@ public class NerinAgent {
         this.ai = ai;
     }
 
-    /** One turn's inputs; a {@code null} focus asks for the closing turn. */
-    public record Prompt(String progress, String history, String focus, String userMessage) {
+    /**
+     * One turn's inputs; a {@code null} focus asks for the closing turn. {@code language} is the session's ISO 639-1
+     * code ({@code Assessment.language}): Nerin is asked to reply in it.
+     */
+    public record Prompt(String progress, String history, String focus, String userMessage, String language) {
+
+        /** A turn in English. */
+        public Prompt(String progress, String history, String focus, String userMessage) {
+            this(progress, history, focus, userMessage, Languages.DEFAULT);
+        }
+
+        /** How the prompt names the language, e.g. {@code German (de)}. */
+        public String languageName() {
+            return Languages.promptName(language);
+        }
     }
 
     /** A reply stream whose first token has arrived: {@code events} replays it, then the rest. */
@@ -46,8 +60,8 @@ public class NerinAgent {
             UnicastProcessor<ChatEvent> rest = UnicastProcessor.create();
             AtomicBoolean started = new AtomicBoolean();
             Multi<ChatEvent> events = prompt.focus() == null
-                    ? ai.closing(prompt.progress(), prompt.history(), prompt.userMessage())
-                    : ai.turn(prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage());
+                    ? ai.closing(prompt.progress(), prompt.history(), prompt.userMessage(), prompt.languageName())
+                    : ai.turn(prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage(), prompt.languageName());
             Cancellable subscription = events.subscribe().with(event -> {
                 if (started.get()) {
                     rest.onNext(event);

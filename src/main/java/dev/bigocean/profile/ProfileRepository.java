@@ -20,14 +20,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class ProfileRepository {
 
     /**
-     * A profile with its session, the session's owner ({@code null} while the session is anonymous) and the session's
-     * score sheet.
+     * A profile with its session, the session's owner ({@code null} while the session is anonymous), whether its owner
+     * shows the questionnaire on it, and the session's score sheet.
      */
-    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, ScoreSheet sheet) {
+    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, boolean showQuestionnaire, ScoreSheet sheet) {
     }
 
     /** The owner of a profile and, when the caller owned it, the visibility it now has ({@code null} otherwise). */
-    record VisibilityChange(UUID ownerId, Boolean isPublic) {
+    record VisibilityChange(UUID ownerId, Boolean isPublic, Boolean showQuestionnaire) {
     }
 
     private static final String INSERT_IF_ABSENT = """
@@ -36,24 +36,28 @@ class ProfileRepository {
 
     /* One round trip for a view: the profile, its owner and the session's score sheet (views are counted by ProfileViews). */
     private static final String VIEW = """
-            SELECT p.id AS profile_id, p.session_id, p.is_public, s.user_id, """ + ScoringService.SHEET_COLUMNS + """
+            SELECT p.id AS profile_id, p.session_id, p.is_public, p.show_questionnaire, s.user_id, """ + ScoringService.SHEET_COLUMNS + """
 
             FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
             LEFT JOIN score_sheet sc ON sc.session_id = s.id
             WHERE p.id = $1""";
 
-    /* Reads the owner and changes the visibility only if the caller is that owner, in one statement. */
+    /*
+     * Reads the owner and changes the visibility only if the caller is that owner, in one statement; a null $3 or $4
+     * keeps that setting as it is.
+     */
     private static final String SET_VISIBILITY = """
             WITH target AS (
                 SELECT p.id, s.user_id
                 FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
                 WHERE p.id = $1
             ), changed AS (
-                UPDATE public_profile SET is_public = $3, updated_at = now()
+                UPDATE public_profile SET is_public = COALESCE($3::boolean, is_public),
+                    show_questionnaire = COALESCE($4::boolean, show_questionnaire), updated_at = now()
                 WHERE id = (SELECT id FROM target WHERE user_id = $2::uuid)
-                RETURNING is_public
+                RETURNING is_public, show_questionnaire
             )
-            SELECT t.user_id, c.is_public FROM target t LEFT JOIN changed c ON true""";
+            SELECT t.user_id, c.is_public, c.show_questionnaire FROM target t LEFT JOIN changed c ON true""";
 
     private final Pool pool;
 
@@ -92,7 +96,7 @@ class ProfileRepository {
         return pool.preparedQuery(VIEW).execute(Tuple.of(id)).map(ProfileRepository::first).map(row -> row == null
                 ? null
                 : new Target(row.getUUID("profile_id"), row.getUUID("session_id"), row.getUUID("user_id"),
-                        row.getBoolean("is_public"), ScoringService.sheet(row)));
+                        row.getBoolean("is_public"), row.getBoolean("show_questionnaire"), ScoringService.sheet(row)));
     }
 
     /** Adds counted views to their profiles in one statement. */
@@ -103,10 +107,15 @@ class ProfileRepository {
                 .execute(Tuple.of(ids, counts)).replaceWithVoid();
     }
 
-    /** Sets the visibility if {@code caller} owns the profile; {@code null} when the profile does not exist. */
-    Uni<VisibilityChange> setVisibility(UUID id, UUID caller, boolean isPublic) {
-        return pool.preparedQuery(SET_VISIBILITY).execute(Tuple.of(id, caller, isPublic)).map(ProfileRepository::first)
-                .map(row -> row == null ? null : new VisibilityChange(row.getUUID("user_id"), row.getBoolean("is_public")));
+    /**
+     * Sets the visibility and/or whether the questionnaire is shown (null: unchanged) if {@code caller} owns the profile;
+     * {@code null} when the profile does not exist.
+     */
+    Uni<VisibilityChange> setVisibility(UUID id, UUID caller, Boolean isPublic, Boolean showQuestionnaire) {
+        return pool.preparedQuery(SET_VISIBILITY).execute(Tuple.of(id, caller, isPublic, showQuestionnaire))
+                .map(ProfileRepository::first)
+                .map(row -> row == null ? null : new VisibilityChange(row.getUUID("user_id"), row.getBoolean("is_public"),
+                        row.getBoolean("show_questionnaire")));
     }
 
     private static Row first(RowSet<Row> rows) {

@@ -102,13 +102,23 @@ public class ProfileResource {
         UUID caller = currentUser.id()
                 .orElseThrow(() -> ApiException.unauthorized("Sign in to change the visibility of your profile"));
         JsonNode body = json.require(raw, JsonNode.class);
-        JsonNode isPublic = body.get("isPublic");
-        if (isPublic == null || isPublic.isNull()) {
+        Boolean isPublic = optionalBoolean(body, "isPublic");
+        Boolean showQuestionnaire = optionalBoolean(body, "showQuestionnaire");
+        if (isPublic == null && showQuestionnaire == null) {
             throw ApiException.validation("isPublic", "isPublic is required");
         }
-        if (!isPublic.isBoolean()) {
-            throw ApiException.validation("isPublic", "isPublic must be true or false");
+        return service.setVisibility(id, caller, isPublic, showQuestionnaire);
+    }
+
+    /** A boolean field, or null when absent; anything but true/false is a 400 naming it. */
+    private static Boolean optionalBoolean(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
         }
-        return service.setVisibility(id, caller, isPublic.booleanValue());
+        if (!value.isBoolean()) {
+            throw ApiException.validation(field, field + " must be true or false");
+        }
+        return value.booleanValue();
     }
 }

@@ -13,6 +13,7 @@ import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.assessment.ScoringService;
 import dev.bigocean.identity.CurrentUser;
 import dev.bigocean.profile.api.ProfileView;
+import dev.bigocean.questionnaire.QuestionnaireService;
 import dev.bigocean.profile.api.ShareResponse;
 import dev.bigocean.profile.api.VisibilityResponse;
 import dev.bigocean.scoring.Archetype;
@@ -39,10 +40,12 @@ class ProfileService {
     private final CurrentUser currentUser;
     private final ProfileConfig config;
     private final String frontendUrl;
+    private final QuestionnaireService questionnaire;
 
     ProfileService(AssessmentService assessments, ScoringService scoring, ProfileRepository profiles, ProfileViews views,
-            CurrentUser currentUser,
-            ProfileConfig config, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
+            CurrentUser currentUser, ProfileConfig config, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl,
+            QuestionnaireService questionnaire) {
+        this.questionnaire = questionnaire;
         this.assessments = assessments;
         this.scoring = scoring;
         this.profiles = profiles;
@@ -91,11 +94,19 @@ class ProfileService {
      * view by anyone but the owner is counted (see {@link ProfileViews}).
      */
     Uni<ProfileView> view(UUID id) {
-        return card(id, true).map(card -> view(card.sheet(), card.isPublic()));
+        return card(id, true).flatMap(card -> {
+            ProfileView view = view(card.sheet(), card.isPublic());
+            if (!card.showQuestionnaire()) {
+                return Uni.createFrom().item(view);
+            }
+            return questionnaire.compare(card.sessionId(), card.sheet())
+                    .map(shown -> shown.map(c -> view.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(view));
+        });
     }
 
     /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
-    record Card(UUID id, ScoreSheet sheet, Archetype archetype, boolean isPublic, boolean owner) {
+    record Card(UUID id, UUID sessionId, ScoreSheet sheet, Archetype archetype, boolean isPublic, boolean showQuestionnaire,
+            boolean owner) {
     }
 
     /**
@@ -116,20 +127,24 @@ class ProfileService {
             if (countView && !owner) {
                 views.count(id);
             }
-            return new Card(id, target.sheet(), scoring.archetype(target.sheet()), target.isPublic(), owner);
+            return new Card(id, target.sessionId(), target.sheet(), scoring.archetype(target.sheet()), target.isPublic(),
+                    target.showQuestionnaire(), owner);
         });
     }
 
-    /** Changes the visibility; only the owner (the session's user) may, anyone else gets 401 as the reference says. */
-    Uni<VisibilityResponse> setVisibility(UUID id, UUID caller, boolean isPublic) {
-        return profiles.setVisibility(id, caller, isPublic).map(change -> {
+    /**
+     * Changes the visibility and/or whether the questionnaire is shown (null: unchanged); only the owner (the session's
+     * user) may, anyone else gets 401 as the reference says.
+     */
+    Uni<VisibilityResponse> setVisibility(UUID id, UUID caller, Boolean isPublic, Boolean showQuestionnaire) {
+        return profiles.setVisibility(id, caller, isPublic, showQuestionnaire).map(change -> {
             if (change == null) {
                 throw ApiException.profileNotFound(id.toString());
             }
             if (change.isPublic() == null) {
                 throw ApiException.unauthorized("Only the owner of this profile can change its visibility");
             }
-            return new VisibilityResponse(change.isPublic());
+            return new VisibilityResponse(change.isPublic(), change.showQuestionnaire());
         });
     }
 

@@ -13,7 +13,7 @@ class ProfileServiceTest {
     @ValueSource(strings = {"https://bigocean.dev", "https://bigocean.dev/", "https://bigocean.dev//"})
     void shareableUrlIsFrontendUrlWithoutTrailingSlashPlusProfilePath(String frontendUrl) {
         UUID id = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000001");
-        ProfileService service = new ProfileService(null, null, null, null, null, null, frontendUrl);
+        ProfileService service = new ProfileService(null, null, null, null, null, null, frontendUrl, null);
         assertEquals("https://bigocean.dev/profile/" + id, service.shareableUrl(id));
     }
 }

@@ -21,5 +21,6 @@ public interface AnalyzerAi {
 
     @SystemMessage(fromResource = "prompts/analyzer-system-v1.txt")
     @UserMessage(fromResource = "prompts/analyzer-user-v1.txt")
-    AnalyzerOutput analyze(@V("question") String question, @V("userMessage") String userMessage);
+    AnalyzerOutput analyze(@V("question") String question, @V("userMessage") String userMessage,
+            @V("language") String language);
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Body of {@code GET /api/assessment/:sessionId/results}. {@code analysisMode} (added to the reference's fields):
- * {@code offline} when the evidence came from the offline lexicon analyzer (illustrative scores, not an AI's),
- * otherwise {@code online}.
+ * Body of {@code GET /api/assessment/:sessionId/results}. Added to the reference's fields: {@code analysisMode}
+ * ({@code offline} when the evidence came from the offline lexicon analyzer: illustrative scores, not an AI's;
+ * otherwise {@code online}), and {@code questionnaire} and {@code agreement}, null until the session has questionnaire
+ * answers.
  */
 public record ResultsResponse(
         @Schema(required = true, pattern = "^[LMH]{5}$", description = "Trait levels in O, C, E, A, N order.") String oceanCode5,
@@ -23,7 +24,25 @@ public record ResultsResponse(
         @Schema(required = true, minimum = "0", maximum = "100") int overallConfidence,
         @Schema(required = true, enumeration = { "online", "offline" },
                 description = "offline: the evidence came from the offline lexicon analyzer; the scores are only illustrative.")
-        String analysisMode) {
+        String analysisMode,
+        @Schema(nullable = true, description = "The IPIP-NEO-120 baseline; null until questionnaire answers exist.")
+        QuestionnaireScores questionnaire,
+        @Schema(nullable = true, description = "Conversation − questionnaire per facet and trait; null without answers.")
+        AgreementReport agreement) {
+
+    /** The conversation's results alone (no questionnaire yet). */
+    public ResultsResponse(String oceanCode5, String oceanCode4, String archetypeName, String archetypeDescription,
+            String archetypeColor, boolean isCurated, List<Trait> traits, List<Facet> facets, int overallConfidence,
+            String analysisMode) {
+        this(oceanCode5, oceanCode4, archetypeName, archetypeDescription, archetypeColor, isCurated, traits, facets,
+                overallConfidence, analysisMode, null, null);
+    }
+
+    /** The same results with the questionnaire's scores and their agreement with the conversation. */
+    public ResultsResponse withQuestionnaire(QuestionnaireScores questionnaire, AgreementReport agreement) {
+        return new ResultsResponse(oceanCode5, oceanCode4, archetypeName, archetypeDescription, archetypeColor, isCurated,
+                traits, facets, overallConfidence, analysisMode, questionnaire, agreement);
+    }
 
     @Schema(name = "TraitResult")
     public record Trait(

@@ -16,9 +16,9 @@ public interface NerinAi {
 
     @SystemMessage(fromResource = "prompts/nerin-system-v1.txt")
     @UserMessage(fromResource = "prompts/nerin-turn-v1.txt")
-    Multi<ChatEvent> turn(String progress, String history, String focus, String userMessage);
+    Multi<ChatEvent> turn(String progress, String history, String focus, String userMessage, String language);
 
     @SystemMessage(fromResource = "prompts/nerin-system-v1.txt")
     @UserMessage(fromResource = "prompts/nerin-closing-v1.txt")
-    Multi<ChatEvent> closing(String progress, String history, String userMessage);
+    Multi<ChatEvent> closing(String progress, String history, String userMessage, String language);
 }

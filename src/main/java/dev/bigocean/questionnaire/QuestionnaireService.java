@@ -1,0 +1,185 @@
+package dev.bigocean.questionnaire;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.bigocean.assessment.AssessmentService;
+import dev.bigocean.assessment.api.ResultsResponse;
+import dev.bigocean.assessment.api.AgreementReport;
+import dev.bigocean.questionnaire.api.QuestionnaireResponse;
+import dev.bigocean.assessment.api.QuestionnaireScores;
+import dev.bigocean.scoring.Agreement;
+import dev.bigocean.scoring.IpipNeo;
+import dev.bigocean.scoring.QuestionnaireScoring;
+import dev.bigocean.scoring.ScoreSheet;
+import dev.bigocean.web.ApiException;
+import dev.bigocean.web.Languages;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The IPIP-NEO-120 questionnaire: its items in the user's language, a session's answers and their scores, and how they
+ * compare with the conversation's. The vendored items are loaded and validated when the application starts
+ * ({@link Startup}): broken data stops the start with {@link Inventory.BrokenInventory}'s message.
+ */
+@Startup
+@ApplicationScoped
+public class QuestionnaireService {
+
+    static final String SOURCE = "IPIP-NEO-120 (Johnson, 2014; public domain items, ipip.ori.org); "
+            + "translations from @bigfive-org/questions 1.3.3 (MIT)";
+
+    private final Inventory inventory = Inventory.fromClasspath();
+    private final QuestionnaireRepository answers;
+    private final AssessmentService assessments;
+
+    QuestionnaireService(QuestionnaireRepository answers, AssessmentService assessments) {
+        this.answers = answers;
+        this.assessments = assessments;
+    }
+
+    /**
+     * The items in {@code lang} if given and available, else in the first available language of
+     * {@code Accept-Language}, else in English. A malformed {@code lang} is a 400.
+     */
+    public QuestionnaireResponse questionnaire(String lang, String acceptLanguage) {
+        Optional<Inventory.Language> chosen = Optional.empty();
+        if (lang != null && !lang.isBlank()) {
+            chosen = inventory.resolve(Languages.wellFormed("lang", lang).toLanguageTag());
+        }
+        for (Iterator<String> it = Languages.accepted(acceptLanguage).iterator(); chosen.isEmpty() && it.hasNext(); ) {
+            chosen = inventory.resolve(it.next());
+        }
+        Inventory.Language language = chosen.orElseGet(() -> inventory.resolve(Languages.DEFAULT).orElseThrow());
+        Inventory.Texts texts = inventory.texts(language.id());
+        List<QuestionnaireResponse.Choice> choices = new ArrayList<>();
+        for (int i = 0; i < texts.choices().size(); i++) {
+            choices.add(new QuestionnaireResponse.Choice(i + 1, texts.choices().get(i)));
+        }
+        List<QuestionnaireResponse.Item> items = inventory.items().stream()
+                .map(i -> new QuestionnaireResponse.Item(i.id(), i.num(), texts.items().get(i.id()), i.facet().apiName(),
+                        i.facet().trait().apiName()))
+                .toList();
+        List<QuestionnaireResponse.Language> languages = inventory.languages().stream()
+                .map(l -> new QuestionnaireResponse.Language(l.id(), l.name())).toList();
+        return new QuestionnaireResponse(language.id(), languages, choices, items, SOURCE);
+    }
+
+    /**
+     * Validates {@code body} (400 naming the field), checks the session as every session endpoint does (404, 410),
+     * merges the answers into the stored ones in one statement and returns the scores of all answers so far.
+     */
+    public Uni<QuestionnaireScores> answer(UUID sessionId, JsonNode body) {
+        Map<String, Integer> given = validate(body);
+        return assessments.require(sessionId)
+                .flatMap(session -> answers.merge(sessionId, given))
+                .map(all -> view(score(all)));
+    }
+
+    /**
+     * {@code results} with the session's questionnaire scores and their agreement with the conversation added (both
+     * null when the session has no answers). The session must already have been checked by the caller.
+     */
+    public Uni<ResultsResponse> addTo(UUID sessionId, ResultsResponse results) {
+        return answers.answers(sessionId).map(stored -> {
+            if (stored.isEmpty()) {
+                return results;
+            }
+            QuestionnaireScoring.Result q = score(stored);
+            List<Agreement.Observed> facets = results.facets().stream()
+                    .map(f -> new Agreement.Observed(f.score(), f.confidence())).toList();
+            List<Agreement.Observed> traits = results.traits().stream()
+                    .map(t -> new Agreement.Observed(t.score(), t.confidence())).toList();
+            return results.withQuestionnaire(view(q), view(Agreement.compare(facets, traits, q)));
+        });
+    }
+
+    /** The questionnaire scores and agreement of a session against its score sheet; empty when it has no answers. */
+    public Uni<Optional<Comparison>> compare(UUID sessionId, ScoreSheet sheet) {
+        return answers.answers(sessionId).map(stored -> {
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            QuestionnaireScoring.Result q = score(stored);
+            List<Agreement.Observed> facets = sheet.facets().stream()
+                    .map(f -> new Agreement.Observed(f.score(), f.confidence())).toList();
+            List<Agreement.Observed> traits = sheet.traits().stream()
+                    .map(t -> new Agreement.Observed(t.score(), t.confidence())).toList();
+            return Optional.of(new Comparison(view(q), view(Agreement.compare(facets, traits, q))));
+        });
+    }
+
+    /** Questionnaire scores with their agreement report. */
+    public record Comparison(QuestionnaireScores questionnaire, AgreementReport agreement) {
+    }
+
+    /** Item id → answer 1..5; every problem is a 400 naming {@code answers} or {@code answers.<item id>}. */
+    Map<String, Integer> validate(JsonNode body) {
+        if (body == null || body.isNull()) {
+            throw ApiException.validation("answers", "answers is required");
+        }
+        if (!body.isObject()) {
+            throw ApiException.validation("answers", "answers must be an object of item id → answer 1 to 5");
+        }
+        if (body.isEmpty()) {
+            throw ApiException.validation("answers", "answers must contain at least one item");
+        }
+        Map<String, Integer> given = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String field = "answers." + e.getKey();
+            Inventory.Item item = inventory.item(e.getKey())
+                    .orElseThrow(() -> ApiException.validation(field, "Unknown questionnaire item: " + e.getKey()));
+            JsonNode value = e.getValue();
+            if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > 5) {
+                throw ApiException.validation(field, field + " must be an integer from 1 to 5");
+            }
+            given.put(item.id(), value.asInt());
+        }
+        return given;
+    }
+
+    /** Scores stored answers; answers to items no longer in the inventory, or out of range, are ignored. */
+    QuestionnaireScoring.Result score(Map<String, Integer> stored) {
+        List<QuestionnaireScoring.Answer> list = new ArrayList<>();
+        stored.forEach((id, answer) -> inventory.item(id.toLowerCase(Locale.ROOT))
+                .filter(item -> answer >= 1 && answer <= 5)
+                .ifPresent(item -> list.add(new QuestionnaireScoring.Answer(item.facet(), item.key(), answer))));
+        return QuestionnaireScoring.score(list);
+    }
+
+    static QuestionnaireScores view(QuestionnaireScoring.Result q) {
+        return new QuestionnaireScores(q.itemsAnswered(), IpipNeo.ITEM_COUNT,
+                q.traits().stream().map(t -> new QuestionnaireScores.Trait(t.trait().apiName(), t.score(),
+                        t.level() == null ? null : String.valueOf(t.level().letter()))).toList(),
+                q.facets().stream().map(f -> new QuestionnaireScores.Facet(f.facet().apiName(),
+                        f.facet().trait().apiName(), f.score(), f.itemsAnswered())).toList());
+    }
+
+    static AgreementReport view(Agreement.Report r) {
+        List<AgreementReport.Trait> traits = new ArrayList<>();
+        for (dev.bigocean.scoring.Trait t : dev.bigocean.scoring.Trait.values()) {
+            Agreement.Compared c = r.trait(t);
+            traits.add(new AgreementReport.Trait(t.apiName(), c.conversation(), c.questionnaire(), c.difference(),
+                    c.label().apiName()));
+        }
+        List<AgreementReport.Facet> facets = new ArrayList<>();
+        for (dev.bigocean.scoring.Facet f : dev.bigocean.scoring.Facet.values()) {
+            Agreement.Compared c = r.facet(f);
+            facets.add(new AgreementReport.Facet(f.apiName(), f.trait().apiName(), c.conversation(), c.questionnaire(),
+                    c.difference(), c.label().apiName()));
+        }
+        return new AgreementReport(r.overallAgreement(), r.facetsCompared(), r.facetsAgreeing(),
+                r.meanAbsoluteDifference(), traits, facets);
+    }
+}
