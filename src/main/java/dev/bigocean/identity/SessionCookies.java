@@ -1,5 +1,6 @@
 package dev.bigocean.identity;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,10 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.net.URI;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,12 @@ class SessionCookies {
 
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
     private static final DateTimeFormatter EXPIRES = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    /** Public suffixes of more than one label, and hosting domains whose subdomains are separate sites. */
+    static final Set<String> SHARED_SUFFIXES = Set.of("up.railway.app", "railway.app", "vercel.app",
+            "netlify.app", "herokuapp.com", "onrender.com", "fly.dev", "pages.dev", "workers.dev", "github.io", "web.app",
+            "firebaseapp.com", "appspot.com", "azurewebsites.net", "azurestaticapps.net", "amplifyapp.com", "co.uk",
+            "org.uk", "ac.uk", "com.au", "net.au", "org.au", "co.nz", "co.jp", "co.in", "com.br", "com.cn", "co.za");
 
     private final SecureRandom random = new SecureRandom();
     private final IdentityConfig.Cookie config;
@@ -110,10 +118,11 @@ class SessionCookies {
     }
 
     /**
-     * The site of a host as browsers judge SameSite, approximated without the public-suffix list: its last two labels
-     * ({@code app.example.com} and {@code api.example.com} are one site); an IP address or a one-label host is its own
-     * site. Ports never matter. For a domain under a multi-label public suffix ({@code co.uk}, {@code vercel.app} …)
-     * set {@code AUTH_COOKIE_SAME_SITE} explicitly.
+     * The site of a host as browsers judge SameSite, approximated without the full public-suffix list: a known
+     * multi-label or hosting suffix ({@link #SHARED_SUFFIXES}: {@code up.railway.app}, {@code vercel.app}, {@code co.uk}
+     * …) plus the label before it, else the last two labels ({@code app.example.com} and {@code api.example.com} are one
+     * site); an IP address or a one-label host is its own site. Ports never matter. For a domain under another
+     * multi-label public suffix, set {@code AUTH_COOKIE_SAME_SITE} explicitly.
      */
     static String site(String host) {
         if (host == null) {
@@ -132,6 +141,13 @@ class SessionCookies {
         }
         if (h.matches("[0-9.]+") || h.indexOf(':') >= 0) {
             return h;
+        }
+        String name = h;
+        String suffix = SHARED_SUFFIXES.stream().filter(x -> name.endsWith("." + x))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+        if (suffix != null) {
+            String rest = name.substring(0, name.length() - suffix.length() - 1);
+            return rest.substring(rest.lastIndexOf('.') + 1) + "." + suffix;
         }
         String[] labels = h.split("\\.");
         return labels.length <= 2 ? h : labels[labels.length - 2] + "." + labels[labels.length - 1];

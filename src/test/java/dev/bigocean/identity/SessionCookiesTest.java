@@ -82,6 +82,9 @@ class SessionCookiesTest {
         assertTrue(header.contains("; SameSite=None") && header.contains("; Secure"), header);
         assertTrue(cookies("auto", false, "https://bigocean-web.example.org").clear(plainHttpTo("api.other.net"))
                 .contains("; SameSite=None"));
+        // Two apps on the same hosting domain are two sites.
+        assertTrue(cookies("auto", false, "https://web.up.railway.app").clear(plainHttpTo("api.up.railway.app"))
+                .contains("; SameSite=None"));
     }
 
     @Test
@@ -90,6 +93,9 @@ class SessionCookiesTest {
         assertEquals("example.com", SessionCookies.site("EXAMPLE.com"));
         assertEquals("localhost", SessionCookies.site("localhost:8080"));
         assertEquals("127.0.0.1", SessionCookies.site("127.0.0.1:8080"));
+        assertEquals("web.up.railway.app", SessionCookies.site("web.up.railway.app"));
+        assertEquals("my-app.vercel.app", SessionCookies.site("preview.my-app.vercel.app"));
+        assertEquals("example.co.uk", SessionCookies.site("api.example.co.uk"));
     }
 
     @Test
