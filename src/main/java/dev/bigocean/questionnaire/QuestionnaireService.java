@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,6 +41,7 @@ public class QuestionnaireService {
             + "translations from @bigfive-org/questions 1.3.3 (MIT)";
 
     private final Inventory inventory = Inventory.fromClasspath();
+    private final Map<String, QuestionnaireResponse> byLanguage = new ConcurrentHashMap<>();
     private final QuestionnaireRepository answers;
     private final AssessmentService assessments;
 
@@ -53,6 +55,10 @@ public class QuestionnaireService {
      * {@code Accept-Language}, else in English. A malformed {@code lang} is a 400.
      */
     public QuestionnaireResponse questionnaire(String lang, String acceptLanguage) {
+        return byLanguage.computeIfAbsent(language(lang, acceptLanguage).id(), this::questionnaire);
+    }
+
+    private Inventory.Language language(String lang, String acceptLanguage) {
         Optional<Inventory.Language> chosen = Optional.empty();
         if (lang != null && !lang.isBlank()) {
             chosen = inventory.resolve(Languages.wellFormed("lang", lang).toLanguageTag());
@@ -60,8 +66,12 @@ public class QuestionnaireService {
         for (Iterator<String> it = Languages.accepted(acceptLanguage).iterator(); chosen.isEmpty() && it.hasNext(); ) {
             chosen = inventory.resolve(it.next());
         }
-        Inventory.Language language = chosen.orElseGet(() -> inventory.resolve(Languages.DEFAULT).orElseThrow());
-        Inventory.Texts texts = inventory.texts(language.id());
+        return chosen.orElseGet(() -> inventory.resolve(Languages.DEFAULT).orElseThrow());
+    }
+
+    /** The (immutable) payload of one available language; built once, then served from {@link #byLanguage}. */
+    private QuestionnaireResponse questionnaire(String languageId) {
+        Inventory.Texts texts = inventory.texts(languageId);
         List<QuestionnaireResponse.Choice> choices = new ArrayList<>();
         for (int i = 0; i < texts.choices().size(); i++) {
             choices.add(new QuestionnaireResponse.Choice(i + 1, texts.choices().get(i)));
@@ -72,7 +82,7 @@ public class QuestionnaireService {
                 .toList();
         List<QuestionnaireResponse.Language> languages = inventory.languages().stream()
                 .map(l -> new QuestionnaireResponse.Language(l.id(), l.name())).toList();
-        return new QuestionnaireResponse(language.id(), languages, choices, items, SOURCE);
+        return new QuestionnaireResponse(languageId, languages, choices, items, SOURCE);
     }
 
     /**
@@ -91,30 +101,28 @@ public class QuestionnaireService {
      * null when the session has no answers). The session must already have been checked by the caller.
      */
     public Uni<ResultsResponse> addTo(UUID sessionId, ResultsResponse results) {
-        return answers.answers(sessionId).map(stored -> {
-            if (stored.isEmpty()) {
-                return results;
-            }
-            QuestionnaireScoring.Result q = score(stored);
-            List<Agreement.Observed> facets = results.facets().stream()
-                    .map(f -> new Agreement.Observed(f.score(), f.confidence())).toList();
-            List<Agreement.Observed> traits = results.traits().stream()
-                    .map(t -> new Agreement.Observed(t.score(), t.confidence())).toList();
-            return results.withQuestionnaire(view(q), view(Agreement.compare(facets, traits, q)));
-        });
+        List<Agreement.Observed> facets = results.facets().stream()
+                .map(f -> new Agreement.Observed(f.score(), f.confidence())).toList();
+        List<Agreement.Observed> traits = results.traits().stream()
+                .map(t -> new Agreement.Observed(t.score(), t.confidence())).toList();
+        return compare(sessionId, facets, traits)
+                .map(shown -> shown.map(c -> results.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(results));
     }
 
     /** The questionnaire scores and agreement of a session against its score sheet; empty when it has no answers. */
     public Uni<Optional<Comparison>> compare(UUID sessionId, ScoreSheet sheet) {
+        return compare(sessionId,
+                sheet.facets().stream().map(f -> new Agreement.Observed(f.score(), f.confidence())).toList(),
+                sheet.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList());
+    }
+
+    private Uni<Optional<Comparison>> compare(UUID sessionId, List<Agreement.Observed> facets,
+            List<Agreement.Observed> traits) {
         return answers.answers(sessionId).map(stored -> {
             if (stored.isEmpty()) {
                 return Optional.empty();
             }
             QuestionnaireScoring.Result q = score(stored);
-            List<Agreement.Observed> facets = sheet.facets().stream()
-                    .map(f -> new Agreement.Observed(f.score(), f.confidence())).toList();
-            List<Agreement.Observed> traits = sheet.traits().stream()
-                    .map(t -> new Agreement.Observed(t.score(), t.confidence())).toList();
             return Optional.of(new Comparison(view(q), view(Agreement.compare(facets, traits, q))));
         });
     }
