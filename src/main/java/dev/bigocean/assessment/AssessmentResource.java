@@ -57,7 +57,6 @@ public class AssessmentResource {
         this.service = service;
         this.json = json;
         this.identity = identity;
-        this.questionnaire = questionnaire;
     }
 
     @POST

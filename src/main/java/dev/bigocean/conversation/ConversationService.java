@@ -121,6 +121,7 @@ public class ConversationService {
         }
         turn.budgetKey = CostBudget.key(session.userId, session.id);
         turn.language = session.language;
+        turn.clientKey = session.clientKey;
         String id = session.id.toString();
         return turns.open(session.id, turn.lock, config.turnLockTimeout(), turn.request.message(),
                 turn.request.idempotencyKey(), config.idempotencyWindow(), config.historyExchanges() * 2 + 1)
@@ -157,7 +158,7 @@ public class ConversationService {
         TurnRequest request = turn.request;
         return scoring.sheet(request.sessionId())
                 .map(sheet -> turn.plan = plan(request.message(), turn.language, opening, sheet))
-                .call(plan -> budget.reserve(turn.budgetKey, expectedCost(plan.prompt())).invoke(turn.reservation::set))
+                .call(plan -> reserve(turn, expectedCost(plan.prompt())).invoke(turn.reservation::set))
                 .call(plan -> plan.reuse() != null ? Uni.createFrom().item(turn.userMessageId = plan.reuse())
                         : turns.storeUserMessage(request.sessionId(), turn.lock, request.message(),
                                 request.idempotencyKey(), opening.staleKey()).invoke(id -> turn.userMessageId = id))
@@ -196,6 +197,15 @@ public class ConversationService {
                 focus == null ? null : content.hint(focus),
                 PromptFence.neutralise(text), language == null ? Languages.DEFAULT : language);
         return new Plan(prompt, focus, closing, sheet, reuse);
+    }
+
+    /**
+     * Reserves on the session's budget, the global ceiling and, for an anonymous session, the budget of the client that
+     * started it (sessions older than that record: the calling client's).
+     */
+    private Uni<CostBudget.Reservation> reserve(Turn turn, long expected) {
+        return turn.clientKey == null ? budget.reserve(turn.budgetKey, expected)
+                : budget.reserve(turn.budgetKey, turn.clientKey, expected);
     }
 
     /**
@@ -319,6 +329,7 @@ public class ConversationService {
         final CompletableFuture<Void> ended = new CompletableFuture<>();
         volatile String budgetKey;
         volatile String language;
+        volatile String clientKey;
         volatile Plan plan;
         volatile UUID userMessageId;
         volatile ChatResponse completion;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.bigocean.assessment.AssessmentService;
+import dev.bigocean.assessment.ResultsExtension;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.AgreementReport;
 import dev.bigocean.questionnaire.api.QuestionnaireResponse;
@@ -35,7 +36,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Startup
 @ApplicationScoped
-public class QuestionnaireService {
+public class QuestionnaireService implements ResultsExtension {
 
     static final String SOURCE = "IPIP-NEO-120 (Johnson, 2014; public domain items, ipip.ori.org); "
             + "translations from @bigfive-org/questions 1.3.3 (MIT)";
@@ -100,7 +101,8 @@ public class QuestionnaireService {
      * {@code results} with the session's questionnaire scores and their agreement with the conversation added (both
      * null when the session has no answers). The session must already have been checked by the caller.
      */
-    public Uni<ResultsResponse> addTo(UUID sessionId, ResultsResponse results) {
+    @Override
+    public Uni<ResultsResponse> extend(UUID sessionId, ResultsResponse results) {
         List<Agreement.Observed> facets = results.facets().stream()
                 .map(f -> new Agreement.Observed(f.score(), f.confidence())).toList();
         List<Agreement.Observed> traits = results.traits().stream()
