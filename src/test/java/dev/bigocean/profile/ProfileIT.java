@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +50,9 @@ class ProfileIT {
 
     @Inject
     ProfileViews views;
+
+    @ConfigProperty(name = "bigocean.frontend-url")
+    String frontendUrl;
 
     final ObjectMapper mapper = new ObjectMapper();
 
@@ -171,7 +176,7 @@ class ProfileIT {
                 .body("publicProfileId", matchesPattern("[0-9a-f-]{36}"))
                 .body("isPublic", equalTo(true));
         String id = first.path("publicProfileId");
-        first.then().body("shareableUrl", equalTo("http://localhost:3000/profile/" + id));
+        first.then().body("shareableUrl", equalTo(frontendUrl + "/profile/" + id));
 
         share(session, null).then().statusCode(200).body("publicProfileId", equalTo(id)).body("isPublic", equalTo(true));
     }
