@@ -30,7 +30,7 @@ import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.assessment.api.StartRequest;
 import dev.bigocean.assessment.api.StartResponse;
 import dev.bigocean.identity.IdentityService;
-import dev.bigocean.limits.ClientAddress;
+import dev.bigocean.web.ClientAddress;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;

@@ -11,12 +11,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.assessment.api.MessageView;
+import dev.bigocean.identity.AnonymousSessions;
 import dev.bigocean.identity.CurrentUser;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
-import dev.bigocean.conversation.ConversationContent;
+import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.platform.LlmConfig;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
@@ -27,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Sessions: creation, lookup with expiry, resume and results. */
 @ApplicationScoped
-public class AssessmentService {
+public class AssessmentService implements AnonymousSessions {
 
     private final AssessmentRepository assessments;
     private final ScoringService scoring;
@@ -78,6 +79,7 @@ public class AssessmentService {
      * as the user's start of the day: claiming it takes the day's slot of the daily start limit (if not taken already),
      * so that starting anonymously and then signing up never grants a second start that day.
      */
+    @Override
     public Uni<Boolean> claim(UUID sessionId, UUID userId) {
         return assessments.claim(sessionId, userId).flatMap(createdAt -> {
             if (createdAt == null) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.assessment.Assessment;
 import dev.bigocean.assessment.AssessmentConfig;
 import dev.bigocean.assessment.AssessmentService;

@@ -23,7 +23,7 @@ import dev.bigocean.identity.api.AuthResponse;
 import dev.bigocean.identity.api.SignInRequest;
 import dev.bigocean.identity.api.SignOutResponse;
 import dev.bigocean.identity.api.SignUpRequest;
-import dev.bigocean.limits.ClientAddress;
+import dev.bigocean.web.ClientAddress;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.api.ErrorBodies;
 import dev.bigocean.web.JsonBody;

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.web.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -37,11 +36,11 @@ class AuthService {
     private final PasswordPolicy policy;
     private final PwnedPasswords pwned;
     private final SessionCookies cookies;
-    private final AssessmentService assessments;
+    private final AnonymousSessions assessments;
     private final IdentityConfig.Auth config;
 
     AuthService(UserRepository users, AuthSessionRepository sessions, PasswordHasher hasher, PasswordPolicy policy,
-            PwnedPasswords pwned, SessionCookies cookies, AssessmentService assessments, IdentityConfig.Auth config) {
+            PwnedPasswords pwned, SessionCookies cookies, AnonymousSessions assessments, IdentityConfig.Auth config) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;

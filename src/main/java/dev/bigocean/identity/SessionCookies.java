@@ -21,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.bigocean.limits.ClientAddress;
+import dev.bigocean.web.ClientAddress;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,5 +1,6 @@
 package dev.bigocean.limits;
 
+import dev.bigocean.web.ClientAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.EvidenceRows;
 import dev.bigocean.scoring.Facet;

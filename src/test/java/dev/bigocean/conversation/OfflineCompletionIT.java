@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.analysis.AnalysisFixtures;
 import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.testsupport.Api;

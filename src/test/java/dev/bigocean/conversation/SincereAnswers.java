@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.scoring.Facet;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bigocean.limits.ClientAddress;
+import dev.bigocean.web.ClientAddress;
 import dev.bigocean.limits.LimitsConfig;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -49,7 +49,7 @@ class SessionCookiesTest {
         IdentityConfig.Auth auth = config(IdentityConfig.Auth.class, Map.of("cookie", cookie));
         LimitsConfig.RateLimit rate = config(LimitsConfig.RateLimit.class,
                 Map.of("trustedProxyHeader", Optional.empty(), "trustedProxyHops", 1));
-        return new SessionCookies(auth, new ClientAddress(rate), frontendUrl);
+        return new SessionCookies(auth, new ClientAddress(rate.trustedProxyHeader(), rate.trustedProxyHops()), frontendUrl);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.bigocean.conversation.ConversationContent;
+import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.scoring.Facet;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;

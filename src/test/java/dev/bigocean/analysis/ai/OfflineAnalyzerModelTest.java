@@ -140,7 +140,7 @@ class OfflineAnalyzerModelTest {
 
     @Test
     void anAnswerToABankQuestionIsEvidenceForThatQuestionsFacet() throws Exception {
-        String question = "That makes sense. " + dev.bigocean.conversation.ConversationContent.get()
+        String question = "That makes sense. " + dev.bigocean.scoring.ConversationContent.get()
                 .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
         JsonNode onTopicCue = byFacet(answerTo(question, "I am pretty organised, my desk is tidy.")).get("orderliness");
         assertEquals(16, onTopicCue.get("score").asInt());

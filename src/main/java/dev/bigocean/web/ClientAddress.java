@@ -1,4 +1,4 @@
-package dev.bigocean.limits;
+package dev.bigocean.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -23,10 +25,14 @@ import io.vertx.core.net.SocketAddress;
 @ApplicationScoped
 public class ClientAddress {
 
-    private final LimitsConfig.RateLimit config;
+    private final Optional<String> trustedProxyHeader;
+    private final int trustedProxyHops;
 
-    public ClientAddress(LimitsConfig.RateLimit config) {
-        this.config = config;
+    /** The settings are {@code TRUSTED_PROXY_HEADER} and {@code TRUSTED_PROXY_HOPS} (see the README). */
+    public ClientAddress(@ConfigProperty(name = "bigocean.ratelimit.trusted-proxy-header") Optional<String> trustedProxyHeader,
+            @ConfigProperty(name = "bigocean.ratelimit.trusted-proxy-hops", defaultValue = "1") int trustedProxyHops) {
+        this.trustedProxyHeader = trustedProxyHeader.filter(h -> !h.isBlank());
+        this.trustedProxyHops = trustedProxyHops;
     }
 
     /** The address of the HTTP request being handled on this thread, if any (none in background work). */
@@ -63,12 +69,12 @@ public class ClientAddress {
     }
 
     public String ip(HttpServerRequest request) {
-        Optional<String> header = config.trustedProxyHeader();
+        Optional<String> header = trustedProxyHeader;
         if (header.isPresent()) {
             String value = request.getHeader(header.get());
             if (value != null && !value.isBlank()) {
                 String[] hops = value.split(",");
-                int index = Math.max(0, hops.length - Math.max(1, config.trustedProxyHops()));
+                int index = Math.max(0, hops.length - Math.max(1, trustedProxyHops));
                 String ip = hops[index].trim();
                 if (!ip.isEmpty()) {
                     return ip;
@@ -84,7 +90,7 @@ public class ClientAddress {
         if (request.isSSL()) {
             return true;
         }
-        if (config.trustedProxyHeader().isPresent()) {
+        if (trustedProxyHeader.isPresent()) {
             String proto = request.getHeader("X-Forwarded-Proto");
             return proto != null && proto.split(",")[0].trim().equalsIgnoreCase("https");
         }

@@ -1,4 +1,4 @@
-package dev.bigocean.conversation;
+package dev.bigocean.scoring;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.bigocean.scoring.Facet;
 
 /**
  * The interviewer's content, kept as data files: one steering hint per facet ({@code steering/facet-hints.json}) and
