@@ -35,6 +35,7 @@ import dev.bigocean.web.ErrorMapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -282,12 +283,21 @@ public class ConversationService {
         return turn.streaming ? Multi.createFrom().item(new TurnEvent.Failed(error)) : Multi.createFrom().failure(error);
     }
 
+    /**
+     * Shutdown requested: runs before Quarkus stops the HTTP server ({@code quarkus.shutdown.delay-enabled=true}), so
+     * open streams still get their last event.
+     */
+    void onShutdownRequested(@Observes ShutdownDelayInitiatedEvent event) {
+        stop();
+    }
+
+    /** Fallback when the pre-shutdown phase did not run; returns at once after {@link #onShutdownRequested}. */
     void onStop(@Observes ShutdownEvent event) {
         stop();
     }
 
     /**
-     * Graceful stop (on shutdown): refuses new turns (503 {@code AgentInvocationError}), gives the turns in flight
+     * Graceful stop (on shutdown; idempotent): refuses new turns (503 {@code AgentInvocationError}), gives the turns in flight
      * {@code shutdown-grace} to finish, then interrupts the rest — their streams end with one {@code AgentInvocationError}
      * event — and waits for their locks and reservations to be released. Runs on the shutdown (or test) thread.
      */
