@@ -55,9 +55,11 @@ public class OfflineConversationIT {
             assertTrue(!reply.equals(previous), "each turn asks something new");
             previous = reply;
         }
-        String streamed = given().contentType(ContentType.JSON).accept("text/event-stream")
+        String streamed = given().contentType(ContentType.JSON).accept("text/event-stream").header("Accept-Encoding", "gzip")
                 .body(Map.of("sessionId", id, "message", "Mornings are my favourite time of day."))
-                .post("/api/assessment/message").then().statusCode(200).extract().asString();
+                .post("/api/assessment/message").then().statusCode(200)
+                .header("Content-Encoding", org.hamcrest.Matchers.nullValue()) // never compressed: tokens flush as they come
+                .extract().asString();
         List<Sse.Event> events = Sse.parse(streamed);
         assertTrue(events.size() > 3);
         assertEquals("done", events.get(events.size() - 1).name());

@@ -63,6 +63,24 @@ class WebClientBrowserIT {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final int MAX_TURNS = 25;
 
+    /** Wraps fetch so that the next turn reaches the server, then fails in the page as a dropped connection would. */
+    static final String DROP_NEXT_TURN = """
+            const real = window.fetch;
+            window.__turnKeys = [];
+            let drop = true;
+            window.fetch = async (url, init) => {
+              if (String(url).includes('/api/assessment/message')) {
+                window.__turnKeys.push(init.headers['Idempotency-Key']);
+                if (drop) {
+                  drop = false;
+                  const response = await real(url, init);
+                  await response.text();
+                  throw new TypeError('Failed to fetch');
+                }
+              }
+              return real(url, init);
+            };""";
+
     @TestHTTPResource("/")
     URL base;
 
@@ -138,9 +156,20 @@ class WebClientBrowserIT {
             String question = replies.get(replies.size() - 1).getText();
             String answer = turn == 1 ? SincereAnswers.OPENING : SincereAnswers.to(question, turn);
             int before = replies.size();
+            if (turn == 3) {
+                // The connection drops after the server stored the turn: the page offers Retry, which sends the same
+                // Idempotency-Key, so the server replays the stored turn instead of running it twice.
+                ((JavascriptExecutor) owner).executeScript(DROP_NEXT_TURN);
+            }
             WebElement box = owner.findElement(By.id("message"));
             box.sendKeys(answer);
             box.sendKeys(org.openqa.selenium.Keys.ENTER);
+            if (turn == 3) {
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retry")));
+                assertTrue(owner.findElement(By.id("alert")).getText().contains("Retry"));
+                shot(owner, "02b-retry");
+                owner.findElement(By.id("retry")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            }
             wait.until(d -> d.findElements(By.cssSelector("#log .msg.assistant")).size() == before + 1
                     && d.findElement(By.id("send")).isEnabled()
                     && d.findElement(By.id("typing")).getAttribute("hidden") != null);
@@ -149,6 +178,16 @@ class WebClientBrowserIT {
             assertEquals(answer, last(owner, "#log .msg.user p"));
             if (turn == 2) {
                 shot(owner, "02-chat");
+            }
+            if (turn == 3) {
+                @SuppressWarnings("unchecked")
+                List<String> keys = (List<String>) ((JavascriptExecutor) owner).executeScript("return window.__turnKeys");
+                assertEquals(2, keys.size(), "the turn was sent twice");
+                assertEquals(keys.get(0), keys.get(1), "with the same Idempotency-Key");
+                int stored = given().get("/api/assessment/{id}/resume", sessionId).then().statusCode(200)
+                        .extract().path("messages.size()");
+                assertEquals(1 + 2 * turn, stored, "the retried turn is stored once");
+                assertEquals(1, owner.findElements(By.xpath("//li[contains(@class,'user')]/p[.=\"" + answer + "\"]")).size());
             }
             awaitAnalysis(sessionId);
             complete = owner.findElement(By.id("see-results")).isDisplayed();

@@ -1,0 +1,111 @@
+package dev.bigocean.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.awt.image.BufferedImage;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bigocean.testsupport.TestUserFilter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The server-rendered profile page and its preview image, over HTTP (the browser test covers the same in Chromium):
+ * statuses, meta tags, chart, caching headers, 304s, the owner's view of a private page; the web client's page and
+ * assets with their cache headers and compression.
+ */
+@QuarkusTest
+class ProfilePageIT {
+
+    @Inject
+    Pool pool;
+
+    /** A shared profile of a session owned by {@code owner}, every facet at confidence 80 (code HHMHL). */
+    String sharedProfile(UUID owner) {
+        ProfileIT helper = new ProfileIT();
+        helper.pool = pool;
+        String session = ProfileIT.start();
+        helper.evidence(session, 80, ProfileIT.TRAIT_FACET_SCORES);
+        pool.preparedQuery("INSERT INTO app_user (id, email, name) VALUES ($1, $2, 'Owner')")
+                .execute(Tuple.of(owner, owner + "@example.test")).await().indefinitely();
+        pool.preparedQuery("UPDATE assessment_session SET user_id = $2 WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(session), owner)).await().indefinitely();
+        return ProfileIT.shareOk(session, owner);
+    }
+
+    @Test
+    void thePublicPageHasTheChartMetaTagsAndACachedPreviewImage() throws Exception {
+        String id = sharedProfile(UUID.randomUUID());
+        Response page = given().get("/profile/{id}", id);
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Cache-Control", containsString("no-cache"))
+                .body(containsString("<meta property=\"og:image\" content=\"http"))
+                .body(containsString("/profile/" + id + "/og.png"))
+                .body(containsString("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+                .body(containsString("<meta property=\"og:image:width\" content=\"1200\">"))
+                .body(containsString("HHMHL"))
+                .body(containsString("<svg"))
+                .body(not(containsString(ProfileIT.QUOTE)));
+        String etag = page.header("ETag");
+        given().header("If-None-Match", etag).get("/profile/{id}", id).then().statusCode(304);
+
+        Response image = given().get("/profile/{id}/og.png", id);
+        image.then().statusCode(200).contentType("image/png").header("Cache-Control", containsString("max-age"));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(image.asByteArray()));
+        assertEquals(1200, png.getWidth());
+        assertEquals(630, png.getHeight());
+        given().header("If-None-Match", image.header("ETag")).get("/profile/{id}/og.png", id).then().statusCode(304);
+        assertNotEquals(etag, image.header("ETag"));
+    }
+
+    @Test
+    void privateIs403ForOthersAndVisibleToItsOwnerUnknownIs404() {
+        UUID owner = UUID.randomUUID();
+        String id = sharedProfile(owner);
+        given().contentType(ContentType.JSON).header(TestUserFilter.HEADER, owner.toString()).body("{\"isPublic\": false}")
+                .patch("/api/profile/{id}/visibility", id).then().statusCode(200);
+        given().get("/profile/{id}", id).then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("This profile is private"));
+        given().get("/profile/{id}/og.png", id).then().statusCode(403);
+        given().header(TestUserFilter.HEADER, owner.toString()).get("/profile/{id}", id).then().statusCode(200)
+                .header("Cache-Control", containsString("private"))
+                .body(containsString("only you can see it"));
+        given().get("/profile/{id}", UUID.randomUUID()).then().statusCode(404).body(containsString("Profile not found"));
+        given().get("/profile/not-a-uuid").then().statusCode(404).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void theWebClientIsCompressedAndItsAssetsAreImmutable() {
+        Response index = given().header("Accept-Encoding", "gzip").get("/");
+        index.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Cache-Control", equalTo("no-cache")).header("Content-Encoding", equalTo("gzip"));
+        given().header("If-None-Match", index.header("ETag")).get("/").then().statusCode(304);
+        String html = index.asString();
+        String script = html.replaceAll("(?s).*src=\"(/assets/[0-9a-f]+/app\\.js)\".*", "$1");
+        assertTrue(script.startsWith("/assets/"), script);
+        given().header("Accept-Encoding", "gzip").get(script).then().statusCode(200)
+                .contentType(containsString("javascript"))
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"))
+                .header("Content-Encoding", equalTo("gzip"));
+        given().get(script.replaceAll("/assets/[0-9a-f]+/", "/assets/0000/")).then().statusCode(404);
+        given().get("/static/api.js").then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+        given().get("/assets/x").then().statusCode(404).header("Content-Encoding", nullValue());
+    }
+}
