@@ -3,7 +3,6 @@ package dev.bigocean.limits;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,7 +28,7 @@ import io.restassured.response.Response;
 
 /**
  * With Redis stopped the service keeps serving (no 500s), limits fall back to conservative per-instance counters,
- * readiness reports the outage, and enforcement is back in Redis once it returns.
+ * readiness stays UP and reports Redis degraded, and enforcement is back in Redis once it returns.
  */
 @QuarkusTest
 @TestProfile(LowLimitsProfile.class)
@@ -89,14 +88,19 @@ class RedisOutageIT {
             assertEquals("CostLimitExceeded", refused.tag());
             assertEquals(1875L, refused.fields().get("dailySpend"));
 
-            // readiness reports Redis down
-            given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            // readiness stays UP, so the instance stays in its load balancer and serves with the fallback; it says Redis is
+            // degraded. Liveness never depends on Redis.
+            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'redis' }.data.redis", equalTo("degraded"))
+                    .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"));
+            given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             InfrastructureResource.redis().start();
         }
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200).body("checks.status", hasItem("UP")));
+                given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up")));
 
         // enforcement is back in Redis: a budget is spent there again
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
