@@ -3,6 +3,7 @@ package dev.bigocean.analysis;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,15 +22,19 @@ public class AnalysisJob {
     public UUID id;
     public UUID messageId;
     public UUID sessionId;
+    @Column(columnDefinition = "text")
     public String status;
     public int attempts;
     public Instant runAfter;
     public UUID lockToken;
     public Instant lockedUntil;
+    @Column(columnDefinition = "text")
     public String errorTag;
+    @Column(columnDefinition = "text")
     public String errorDetail;
     public int droppedItems;
     public int evidenceCount;
+    @Column(columnDefinition = "text")
     public String model;
     public Integer inputTokens;
     public Integer outputTokens;

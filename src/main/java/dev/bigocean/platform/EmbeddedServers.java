@@ -183,7 +183,13 @@ public final class EmbeddedServers {
         try {
             if (!ready.await(REDIS_START_WAIT.toMillis(), TimeUnit.MILLISECONDS) || !process.isAlive()) {
                 process.destroyForcibly();
-                throw new IOException("Redis did not start: " + early.toString().strip());
+                output.join(2000);
+                String said = early.toString().strip();
+                if (said.contains("libssl") || said.contains("libcrypto")) {
+                    throw new IllegalStateException("The embedded Redis binary needs OpenSSL 3 (macOS: brew install openssl@3; "
+                            + "Linux: the libssl3 package), or set REDIS_URL to a Redis server");
+                }
+                throw new IOException("Redis did not start: " + said);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

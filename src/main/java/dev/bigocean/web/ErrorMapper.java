@@ -106,12 +106,51 @@ public class ErrorMapper {
             }
             return toResponse(ApiException.databaseBusy());
         }
+        if (isDatabaseUnavailable(e)) {
+            long now = System.nanoTime();
+            long last = lastDatabaseOutage.getAndSet(now);
+            if (now - last > OUTAGE_QUIET_NANOS) {
+                LOG.warnf("Database unreachable (%s): answering 500 DatabaseError until it is back (logged once per outage)", summary(e));
+            } else {
+                LOG.debugf("Database still unreachable: %s", summary(e));
+            }
+            return toResponse(ApiException.database());
+        }
         if (isDatabaseFailure(e)) {
             LOG.error("Database operation failed", e);
             return toResponse(ApiException.database());
         }
         LOG.error("Unexpected error", e);
         return toResponse(ApiException.internal());
+    }
+
+    /** An outage ends after this long without a failed database connection; the next one is logged again. */
+    private static final long OUTAGE_QUIET_NANOS = 30_000_000_000L;
+    private final java.util.concurrent.atomic.AtomicLong lastDatabaseOutage = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2 * OUTAGE_QUIET_NANOS);
+
+    /**
+     * PostgreSQL cannot be reached or cut the connection (stopped, restarting, network): an expected fault, answered
+     * 500 DatabaseError and logged once per outage without a stack trace. SQL errors are not outages (they are bugs).
+     */
+    public static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The pool had no free connection within its acquisition timeout (Vert.x SQL client's message). */

@@ -96,6 +96,8 @@ class AppLifecyclePackagedIT {
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped cleanly");
         assertFalse(Files.exists(dataDir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)), "Redis stopped cleanly");
 
+        first.assertCleanLog();
+        second.assertCleanLog();
         assertTrue(second.log().contains("Stopped the Embedded PostgreSQL"), "the take-over is logged (INFO)");
     }
 

@@ -50,4 +50,18 @@ class EmbeddedPlatformTest {
         assertDoesNotThrow(platform::requireRedis);
         assertThrows(IllegalStateException.class, platform::requirePostgres);
     }
+
+    /** The OS profiles of pom.xml put exactly this machine's PostgreSQL binaries on the classpath. */
+    @Test
+    void thisMachinesBinariesAreOnTheClasspath() {
+        EmbeddedPlatform platform = EmbeddedPlatform.current();
+        assertDoesNotThrow(platform::requirePostgres);
+        assertDoesNotThrow(platform::requireRedis);
+        for (String other : new String[] { "postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz", "postgres-darwin-x86_64.txz",
+                "postgres-darwin-arm_64.txz", "postgres-windows-x86_64.txz", "postgres-linux-x86_64-alpine.txz" }) {
+            if (!platform.postgresResource().orElseThrow().equals(other)) {
+                assertEquals(null, getClass().getClassLoader().getResource(other), other + " must not be packaged on this machine");
+            }
+        }
+    }
 }

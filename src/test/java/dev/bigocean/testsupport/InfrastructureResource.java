@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +22,7 @@ import redis.embedded.RedisServer;
 public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedPostgres postgres;
+    private static File postgresDirectory;
     private static RedisServer redis;
     private static int redisPort;
     private static OpenAiStub stub;
@@ -27,8 +31,8 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
     public synchronized Map<String, String> start() {
         try {
             if (postgres == null) {
-                File dir = Files.createTempDirectory("bigocean-test-pg").toFile();
-                postgres = EmbeddedServers.startPostgres(dir, EmbeddedServers.freePort(), true);
+                postgresDirectory = Files.createTempDirectory("bigocean-test-pg").toFile();
+                postgres = EmbeddedServers.startPostgres(postgresDirectory, EmbeddedServers.freePort(), true);
             }
             if (redis == null) {
                 redisPort = EmbeddedServers.freePort();
@@ -65,6 +69,68 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     public static EmbeddedPostgres postgres() {
         return postgres;
+    }
+
+    /**
+     * Stops the test PostgreSQL (fast shutdown: open connections are cut, as in a real outage) keeping its data, so
+     * {@link #startPostgresAgain()} brings the same database back on the same port. POSIX only ({@code pg_ctl}).
+     */
+    public static synchronized void stopPostgres() {
+        ProcessHandle postmaster = postmaster();
+        postmasterArguments = postmaster.info().arguments().orElseThrow(() -> new IllegalStateException("postmaster arguments unknown"));
+        pgCtl = Path.of(postmaster.info().command().orElseThrow()).resolveSibling("pg_ctl").toString();
+        pgCtl("-D", dataDirectory().toString(), "stop", "-m", "fast", "-w", "-t", "30");
+    }
+
+    /** Starts the PostgreSQL stopped by {@link #stopPostgres()} again, with the same options, and waits until it accepts connections. */
+    public static synchronized void startPostgresAgain() {
+        List<String> options = new ArrayList<>(List.of(postmasterArguments));
+        int d = options.indexOf("-D");
+        options.subList(d, d + 2).clear();
+        pgCtl("-D", dataDirectory().toString(), "-o", String.join(" ", options), "-w", "-t", "60", "-l",
+                dataDirectory().resolveSibling(dataDirectory().getFileName() + ".log").toString(), "start");
+    }
+
+    private static String[] postmasterArguments;
+    private static String pgCtl;
+
+    private static Path dataDirectory() {
+        return postgresDirectory.toPath();
+    }
+
+    private static ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory().resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** pg_ctl refuses to run as root; like zonky, run it in a user namespace then. */
+    private static void pgCtl(String... arguments) {
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(pgCtl);
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static {

@@ -33,7 +33,7 @@ public class AnalyzerModels {
 
     void logMode(@Observes StartupEvent event) {
         if (offline) {
-            LOG.warn("Analyzer runs OFFLINE: no API key configured, the deterministic lexicon analyzer ("
+            LOG.info("Analyzer runs OFFLINE: no API key configured, the deterministic lexicon analyzer ("
                     + OfflineAnalyzerModel.MODEL_NAME + ") produces evidence (set ANALYZER_API_KEY or OPENAI_API_KEY to use a real model)");
         } else {
             LOG.infof("Analyzer uses the configured OpenAI-compatible model %s", modelName);

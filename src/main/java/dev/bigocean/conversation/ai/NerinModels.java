@@ -26,7 +26,7 @@ public class NerinModels {
 
     void logMode(@jakarta.enterprise.event.Observes StartupEvent event) {
         if (offline) {
-            LOG.warn("Nerin runs OFFLINE: no API key configured, a deterministic local interviewer answers (set OPENAI_API_KEY to use a real model)");
+            LOG.info("Nerin runs OFFLINE: no API key configured, a deterministic local interviewer answers (set OPENAI_API_KEY to use a real model)");
         } else {
             LOG.info("Nerin uses the configured OpenAI-compatible model");
         }
