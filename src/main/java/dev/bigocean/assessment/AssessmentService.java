@@ -16,6 +16,7 @@ import dev.bigocean.conversation.ConversationContent;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.RequestIds;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -103,6 +104,7 @@ public class AssessmentService {
     }
 
     private Uni<Assessment> find(UUID sessionId, boolean checkOwner, UUID callerId) {
+        RequestIds.session(sessionId);
         return Panache.withSession(() -> assessments.findById(sessionId)).map(found -> {
             if (found == null || (checkOwner && found.userId != null && !found.userId.equals(callerId))) {
                 throw ApiException.sessionNotFound(sessionId.toString());
