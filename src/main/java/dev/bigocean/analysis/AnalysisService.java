@@ -25,6 +25,8 @@ import dev.bigocean.limits.CostBudget;
 import dev.bigocean.platform.PromptResources;
 import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Languages;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.output.OutputParsingException;
 import io.smallrye.mutiny.Uni;
@@ -78,7 +80,11 @@ class AnalysisService {
         this.maxOutputTokens = maxTokens;
     }
 
+    /** One attempt at one job, traced as the {@code analysis.job} span (the analyzer's model call is its child). */
+    @WithSpan("analysis.job")
     Uni<Processed> process(Claim claim) {
+        Span.current().setAttribute("bigocean.analysis.job_id", claim.jobId().toString())
+                .setAttribute("bigocean.analysis.attempt", claim.attempts());
         return jobs.input(claim.messageId()).flatMap(input -> {
             if (input == null) {
                 return complete(claim, EvidenceValidator.validate(List.of(), ""), Usage.NONE, null);

@@ -23,6 +23,7 @@ import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Languages;
+import dev.bigocean.web.RequestIds;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
@@ -100,19 +101,20 @@ public class AssessmentService implements AnonymousSessions {
      * Every endpoint that takes a session id goes through here.
      */
     public Uni<Assessment> require(UUID sessionId) {
-        Access access = access();
+        Access access = access(sessionId);
         return assessments.find(sessionId).map(found -> access.check(sessionId, found));
     }
 
     /** As {@link #require(UUID)} for {@code caller}; a null caller (background work, no request) sees every session. */
     public Uni<Assessment> require(UUID sessionId, CurrentUser caller) {
+        RequestIds.session(sessionId);
         Access access = new Access(caller != null, caller == null ? null : caller.id().orElse(null), config.expireAfter());
         return assessments.find(sessionId).map(found -> access.check(sessionId, found));
     }
 
     /** Resume: the conversation, the confidence map and the session's state, in one database round trip. */
     public Uni<ResumeResponse> resume(UUID sessionId) {
-        Access access = access();
+        Access access = access(sessionId);
         return assessments.conversation(sessionId).map(found -> {
             Assessment session = access.check(sessionId, found == null ? null : found.session());
             return new ResumeResponse(found.messages().stream().map(AssessmentService::view).toList(),
@@ -122,7 +124,7 @@ public class AssessmentService implements AnonymousSessions {
 
     /** Results from the stored score sheet, in one database round trip. */
     public Uni<ResultsResponse> results(UUID sessionId) {
-        Access access = access();
+        Access access = access(sessionId);
         return assessments.scored(sessionId).map(found -> {
             access.check(sessionId, found == null ? null : found.session());
             return results(found);
@@ -144,7 +146,7 @@ public class AssessmentService implements AnonymousSessions {
      * is unknown or its session is not the caller's.
      */
     public Uni<Assessment> requireMessage(UUID messageId) {
-        Access access = access();
+        Access access = access(null);
         return assessments.byMessage(messageId).map(found -> access.check(found == null ? messageId : found.id, found));
     }
 
@@ -171,7 +173,8 @@ public class AssessmentService implements AnonymousSessions {
     }
 
     /** Who may see which session, fixed when a request asks (the request context may be gone when the answer comes). */
-    private Access access() {
+    private Access access(UUID sessionId) {
+        RequestIds.session(sessionId); // the session id in every log line of this request
         boolean inRequest = Arc.container().requestContext().isActive();
         return new Access(inRequest, inRequest ? caller.id().orElse(null) : null, config.expireAfter());
     }
