@@ -44,6 +44,9 @@ class AnalysisJobRepository {
         }
     }
 
+    /** The status of a job that used its attempts. */
+    static final String FAILED = "failed";
+
     private final Pool pool;
     private final ScoringService scoring;
 

@@ -206,7 +206,7 @@ class AnalysisService {
                         LOG.warnf("Analysis job %s failed (%s) after losing its lease; another worker owns it", claim.jobId(), failure.tag);
                         return new Processed(Outcome.LEASE_LOST, null);
                     }
-                    if (AnalysisJob.FAILED.equals(status)) {
+                    if (AnalysisJobRepository.FAILED.equals(status)) {
                         metrics.job("failed", failure.tag);
                         LOG.errorf("Analysis job %s (message %s) FAILED after %d attempt(s): %s: %s", claim.jobId(),
                                 claim.messageId(), claim.attempts(), failure.tag, failure.getMessage());

@@ -105,13 +105,6 @@ public class AssessmentService implements AnonymousSessions {
         return assessments.find(sessionId).map(found -> access.check(sessionId, found));
     }
 
-    /** As {@link #require(UUID)} for {@code caller}; a null caller (background work, no request) sees every session. */
-    public Uni<Assessment> require(UUID sessionId, CurrentUser caller) {
-        RequestIds.session(sessionId);
-        Access access = new Access(caller != null, caller == null ? null : caller.id().orElse(null), config.expireAfter());
-        return assessments.find(sessionId).map(found -> access.check(sessionId, found));
-    }
-
     /** Resume: the conversation, the confidence map and the session's state, in one database round trip. */
     public Uni<ResumeResponse> resume(UUID sessionId) {
         Access access = access(sessionId);
@@ -172,11 +165,14 @@ public class AssessmentService implements AnonymousSessions {
         return results(found.sheet(), offline ? "offline" : "online");
     }
 
-    /** Who may see which session, fixed when a request asks (the request context may be gone when the answer comes). */
+    /**
+     * Who may see which session, fixed when a request asks (the request context may be gone when the answer comes).
+     * Outside a request nobody is signed in: only anonymous sessions are visible (the rule fails closed).
+     */
     private Access access(UUID sessionId) {
         RequestIds.session(sessionId); // the session id in every log line of this request
         boolean inRequest = Arc.container().requestContext().isActive();
-        return new Access(inRequest, inRequest ? caller.id().orElse(null) : null, config.expireAfter());
+        return new Access(true, inRequest ? caller.id().orElse(null) : null, config.expireAfter());
     }
 
     private record Access(boolean checkOwner, UUID callerId, Duration expireAfter) {

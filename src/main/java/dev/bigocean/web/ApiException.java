@@ -115,10 +115,6 @@ public final class ApiException extends RuntimeException {
         return of("ProfileNotFound", 404, "Profile not found", "publicProfileId", publicProfileId);
     }
 
-    public static ApiException profileError(String message) {
-        return of("ProfileError", 422, message);
-    }
-
     public static ApiException confidenceTooLow(int overallConfidence, int requiredConfidence) {
         return confidenceTooLow(overallConfidence, requiredConfidence, "Keep talking with Nerin to raise it.");
     }
