@@ -29,7 +29,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** X-Request-Id: accepted or generated, echoed on every response, in error bodies, log lines and model calls. */
+/**
+ * X-Request-Id: accepted or generated, echoed on every response, in error bodies, log lines (with the session id once
+ * known) and model calls.
+ */
 @QuarkusTest
 class RequestIdIT {
 
@@ -133,6 +136,7 @@ class RequestIdIT {
         assertFalse(turnLines.isEmpty(), "the failed turn is logged");
         for (ExtLogRecord line : turnLines) {
             assertEquals("stream-req-7", line.getMdc(RequestIds.MDC_KEY), line.getFormattedMessage());
+            assertEquals(sessionId, line.getMdc(RequestIds.SESSION_MDC_KEY), line.getFormattedMessage());
         }
     }
 }
