@@ -38,12 +38,12 @@ class RateLimitFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
     Uni<Void> limit(HttpServerRequest request, RoutingContext routing) {
-        String path = canonical(routing.normalizedPath());
+        String path = routing.normalizedPath();
         if (!config.enabled() || path == null || path.equals("/health") || path.startsWith("/q/")) {
             return Uni.createFrom().voidItem();
         }
         String userId = caller.id().map(Object::toString).orElse(null);
-        boolean auth = request.method() == HttpMethod.POST && path.startsWith("/api/auth/");
+        boolean auth = request.method() == HttpMethod.POST && canonical(path).startsWith("/api/auth/");
         String bucket = auth ? "auth" : "api";
         String subject = auth || userId == null ? "ip:" + client.ip(request) : "user:" + userId;
         int limit = auth ? config.authRequests() : config.requests();
@@ -57,8 +57,11 @@ class RateLimitFilter {
         }).replaceWithVoid();
     }
 
-    /** Empty segments and matrix parameters ({@code ;v=1}) do not change which bucket a path falls in. */
+    /**
+     * Empty segments and matrix parameters ({@code ;v=1}) do not move a request out of the auth bucket. (Exemptions
+     * use the normalised path as is: being stricter there only counts a request that need not be.)
+     */
     static String canonical(String path) {
-        return path == null ? null : path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+        return path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
     }
 }
