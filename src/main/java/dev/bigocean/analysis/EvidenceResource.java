@@ -61,8 +61,10 @@ public class EvidenceResource {
     @GET
     @Path("/message/{assessmentMessageId}")
     @Operation(operationId = "getMessageEvidence", summary = "The evidence found in one message, highest score first")
-    @APIResponse(responseCode = "200", description = "The evidence (empty when none, or when the caller may not see the session).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The evidence (possibly empty).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "404", description = "MessageNotFound: unknown, erased, or of a session the caller may not see.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBodies.MessageNotFound.class)))
     public Uni<List<EvidenceView>> message(@PathParam("assessmentMessageId") @Parameter(description = "A message id (from resume or sendMessage).", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             String assessmentMessageId) {
         return service.forMessage(Ids.uuid("assessmentMessageId", assessmentMessageId));

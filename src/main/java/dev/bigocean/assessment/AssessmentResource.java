@@ -120,11 +120,13 @@ public class AssessmentResource {
     /** Erases the session and all that derives from it: 204, or 404 {@code SessionNotFound}. */
     @DELETE
     @Path("/{sessionId}")
-    @Operation(summary = "Erase an assessment session", description = "The holder of an anonymous session's id, or the "
+    @Operation(operationId = "eraseAssessment", summary = "Erase an assessment session", description = "The holder of an anonymous session's id, or the "
             + "owner of an owned session, erases it with its messages, evidence, analysis jobs and public profile.")
     @APIResponse(responseCode = "204", description = "Erased; every id of it now answers 404")
-    @APIResponse(responseCode = "404", description = "SessionNotFound: unknown, or owned by someone else")
-    public Uni<Void> erase(@PathParam("sessionId") String sessionId) {
+    @APIResponse(responseCode = "404", description = "SessionNotFound: unknown, or owned by someone else",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBodies.SessionNotFound.class)))
+    public Uni<Void> erase(@PathParam("sessionId") @Parameter(description = "The session id.",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId) {
         return service.erase(Ids.uuid("sessionId", sessionId));
     }
 }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.bigocean.web.ApiException;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -55,6 +57,7 @@ public class ProfilePageResource {
     @GET
     @Path("/{publicProfileId}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true) // a page, not API
     public Uni<Response> page(@PathParam("publicProfileId") String publicProfileId, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Optional<UUID> id = uuid(publicProfileId);
@@ -81,6 +84,7 @@ public class ProfilePageResource {
     @GET
     @Path("/{publicProfileId}/og.png")
     @Produces("image/png")
+    @Operation(hidden = true) // an image, not API
     public Uni<Response> image(@PathParam("publicProfileId") String publicProfileId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Optional<UUID> id = uuid(publicProfileId);

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.bigocean.platform.LlmConfig;
 import io.quarkus.qute.Template;
 
@@ -32,6 +34,7 @@ public class SiteResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true) // a page, not API
     public Response index(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();

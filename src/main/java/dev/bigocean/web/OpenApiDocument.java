@@ -23,6 +23,8 @@ import dev.bigocean.web.api.ErrorBodies;
                 @Tag(name = "Profile", description = "Shareable public profiles."),
                 @Tag(name = "Evidence", description = "The quotes and facet scores behind the results."),
                 @Tag(name = "Auth", description = "Email and password accounts with a session cookie."),
+                @Tag(name = "Questionnaire", description = "The IPIP-NEO-120 questionnaire, a baseline next to the conversation."),
+                @Tag(name = "Account", description = "Data rights of a signed-in user: export and erase."),
                 @Tag(name = "Admin", description = "Operations for trusted internal callers (internal secret).") },
         components = @Components(
                 schemas = {
@@ -30,8 +32,10 @@ import dev.bigocean.web.api.ErrorBodies;
                         @Schema(name = "Unauthorized", implementation = ErrorBodies.Unauthorized.class),
                         @Schema(name = "InvalidCredentials", implementation = ErrorBodies.InvalidCredentials.class),
                         @Schema(name = "ProfilePrivate", implementation = ErrorBodies.ProfilePrivate.class),
+                        @Schema(name = "ForbiddenOrigin", implementation = ErrorBodies.ForbiddenOrigin.class),
                         @Schema(name = "SessionNotFound", implementation = ErrorBodies.SessionNotFound.class),
                         @Schema(name = "ProfileNotFound", implementation = ErrorBodies.ProfileNotFound.class),
+                        @Schema(name = "MessageNotFound", implementation = ErrorBodies.MessageNotFound.class),
                         @Schema(name = "NotFound", implementation = ErrorBodies.NotFound.class),
                         @Schema(name = "MethodNotAllowed", implementation = ErrorBodies.MethodNotAllowed.class),
                         @Schema(name = "NotAcceptable", implementation = ErrorBodies.NotAcceptable.class),

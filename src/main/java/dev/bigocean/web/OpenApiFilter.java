@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * What every operation shares, in one place instead of on each resource method: the security schemes and who may call
  * what (anyone, optionally signed in; a signed-in user; or an internal caller), the optional {@code X-Request-Id}
- * request and response header, and the 400/401/429/500 responses of every {@code /api} operation.
+ * request and response header, the 400/401/429/500 responses of every {@code /api} operation, 503 {@code DatabaseError}
+ * (the connection pool stayed busy) of those that use the database, and 403 {@code ForbiddenOrigin} of every
+ * state-changing operation ({@link OriginGuard}).
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -30,7 +33,14 @@ public class OpenApiFilter implements OASFilter {
     static final String RETRY_AFTER = "Retry-After";
 
     /** Operations that need a signed-in user (anonymous callers get 401). */
-    private static final Set<String> USER_REQUIRED = Set.of("setProfileVisibility");
+    private static final Set<String> USER_REQUIRED = Set.of("setProfileVisibility", "exportAccount", "eraseAccount");
+
+    /** Operations that never touch the database (so never answer 503 {@code DatabaseError}). */
+    private static final Set<String> NO_DATABASE = Set.of("getQuestionnaire");
+
+    /** The methods {@link OriginGuard} checks. */
+    private static final Set<PathItem.HttpMethod> UNSAFE = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -55,9 +65,13 @@ public class OpenApiFilter implements OASFilter {
                 "RateLimitExceeded").addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER)));
         components.addResponse("ServerError", error("DatabaseError or InternalError; the body never carries internals.",
                 "DatabaseError", "InternalError"));
+        components.addResponse("DatabaseBusy", error("DatabaseError: every database connection stayed busy; retry shortly.",
+                "DatabaseError"));
+        components.addResponse("ForbiddenOrigin", error("ForbiddenOrigin: the Origin header is neither the frontend's nor "
+                + "this service's; nothing ran.", "ForbiddenOrigin"));
 
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> apply(path, operation)));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> apply(path, method, operation)));
     }
 
     private static void securitySchemes(Components components) {
@@ -75,7 +89,7 @@ public class OpenApiFilter implements OASFilter {
                 .description("The user id a trusted internal caller acts for; honoured only together with x-internal-secret."));
     }
 
-    private void apply(String path, Operation operation) {
+    private void apply(String path, PathItem.HttpMethod method, Operation operation) {
         operation.addParameter(OASFactory.createParameter().ref(REQUEST_ID));
         if (path.startsWith("/api/")) {
             boolean hasInput = operation.getRequestBody() != null || operation.getParameters().size() > 1;
@@ -83,7 +97,13 @@ public class OpenApiFilter implements OASFilter {
             addIfAbsent(operation, "401", "Unauthenticated");
             addIfAbsent(operation, "429", "RateLimited");
             addIfAbsent(operation, "500", "ServerError");
+            if (!NO_DATABASE.contains(operation.getOperationId())) {
+                addOrJoin(operation, "503", "DatabaseBusy", "DatabaseError");
+            }
             operation.setSecurity(security(path, operation.getOperationId()));
+        }
+        if (UNSAFE.contains(method)) {
+            addOrJoin(operation, "403", "ForbiddenOrigin", "ForbiddenOrigin");
         }
         operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getRef() == null)
                 .forEach(response -> response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID)));
@@ -94,6 +114,31 @@ public class OpenApiFilter implements OASFilter {
         APIResponse own = operation.getResponses().getAPIResponse(status);
         if (sharedResponse != null && (own == null || (own.getRef() == null && own.getContent() == null))) {
             operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(sharedResponse));
+        }
+    }
+
+    /**
+     * Adds the shared response, or, when the operation describes that status with its own error schemas, adds
+     * {@code tag} to them (a {@code oneOf} discriminated by {@code _tag}).
+     */
+    private static void addOrJoin(Operation operation, String status, String sharedResponse, String tag) {
+        APIResponse own = operation.getResponses().getAPIResponse(status);
+        if (own == null || own.getRef() != null || own.getContent() == null
+                || own.getContent().getMediaType("application/json") == null) {
+            addIfAbsent(operation, status, sharedResponse);
+            return;
+        }
+        org.eclipse.microprofile.openapi.models.media.MediaType json = own.getContent().getMediaType("application/json");
+        Schema schema = json.getSchema();
+        if (schema.getOneOf() == null) {
+            schema = OASFactory.createSchema().discriminator(OASFactory.createDiscriminator().propertyName("_tag"))
+                    .addOneOf(schema);
+            json.setSchema(schema);
+        }
+        String ref = "#/components/schemas/" + tag;
+        if (schema.getOneOf().stream().noneMatch(s -> ref.equals(s.getRef()))) {
+            schema.addOneOf(OASFactory.createSchema().ref(tag));
+            own.setDescription(own.getDescription() == null ? tag + "." : own.getDescription() + " Or " + tag + ".");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.bigocean.assessment.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Conversation versus questionnaire. {@code difference} is conversation − questionnaire (1 decimal; null when the
  * questionnaire has not scored it); {@code label} is {@code agree} (|difference| ≤ 3 on a facet, ≤ 18 on a trait),
@@ -17,9 +19,11 @@ import java.util.List;
 public record AgreementReport(Integer overallAgreement, int facetsCompared, int facetsAgreeing,
         Double meanAbsoluteDifference, List<Trait> traits, List<Facet> facets) {
 
+    @Schema(name = "AgreementTrait")
     public record Trait(String name, double conversation, Double questionnaire, Double difference, String label) {
     }
 
+    @Schema(name = "AgreementFacet")
     public record Facet(String name, String traitName, double conversation, Double questionnaire, Double difference,
             String label) {
     }

@@ -2,6 +2,8 @@ package dev.bigocean.privacy.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.bigocean.assessment.api.ResultsResponse;
@@ -10,40 +12,53 @@ import dev.bigocean.assessment.api.ResultsResponse;
  * Body of {@code GET /api/account/export}: every piece of data the service holds about the caller. Timestamps are ISO
  * 8601 UTC; costs are micro-USD as stored. Token hashes of sign-in sessions are never exported.
  */
-public record AccountExport(String exportedAt, Account account, List<SignInSession> signInSessions,
-        List<Assessment> assessments) {
+public record AccountExport(@Schema(required = true, format = "date-time") String exportedAt, @Schema(required = true) Account account, @Schema(required = true) List<SignInSession> signInSessions,
+        @Schema(required = true) List<Assessment> assessments) {
 
-    public record Account(String id, String email, String name, boolean hasPassword, String oidcIssuer, String oidcSubject,
-            String createdAt, String updatedAt) {
+    @Schema(name = "ExportAccount")
+    public record Account(@Schema(required = true, format = "uuid") String id, @Schema(required = true) String email, String name, @Schema(required = true) boolean hasPassword, String oidcIssuer,
+            String oidcSubject, @Schema(required = true, format = "date-time") String createdAt, @Schema(format = "date-time") String updatedAt) {
     }
 
-    public record SignInSession(String id, String createdAt, String expiresAt, String refreshedAt, String ipAddress,
-            String userAgent, boolean current) {
+    @Schema(name = "ExportSignInSession")
+    public record SignInSession(@Schema(required = true, format = "uuid") String id, @Schema(required = true, format = "date-time") String createdAt, @Schema(required = true, format = "date-time") String expiresAt,
+            @Schema(format = "date-time") String refreshedAt, String ipAddress, String userAgent,
+            @Schema(required = true, description = "The sign-in session of this request.") boolean current) {
     }
 
     /** {@code startedFromClient}: the pseudonymous budget key of the address an anonymous start came from, if any. */
-    public record Assessment(String sessionId, String status, int messageCount, String createdAt, String lastActivityAt,
-            String completedAt, String startedFromClient, List<Message> messages, List<Evidence> evidence, ResultsResponse results, Profile profile,
-            List<AnalysisJob> analysisJobs) {
+    @Schema(name = "ExportAssessment")
+    public record Assessment(@Schema(required = true, format = "uuid") String sessionId, @Schema(required = true) String status, @Schema(required = true) int messageCount,
+            @Schema(required = true, format = "date-time") String createdAt, @Schema(required = true, format = "date-time") String lastActivityAt, @Schema(format = "date-time") String completedAt,
+            String startedFromClient, @Schema(required = true) List<Message> messages, @Schema(required = true) List<Evidence> evidence, ResultsResponse results,
+            Profile profile, @Schema(required = true) List<AnalysisJob> analysisJobs) {
     }
 
-    public record Message(String id, String role, String content, String timestamp, String model, Integer inputTokens,
-            Integer outputTokens, Long costMicros) {
+    @Schema(name = "ExportMessage")
+    public record Message(@Schema(required = true, format = "uuid") String id, @Schema(required = true, enumeration = { "user", "assistant" }) String role,
+            @Schema(required = true) String content, @Schema(required = true, format = "date-time") String timestamp, String model, Integer inputTokens, Integer outputTokens,
+            Long costMicros) {
     }
 
-    public record Evidence(String id, String assessmentMessageId, String facetName, int score, int confidence, String quote,
-            HighlightRange highlightRange, String createdAt) {
+    @Schema(name = "ExportEvidence")
+    public record Evidence(@Schema(required = true, format = "uuid") String id, @Schema(required = true, format = "uuid") String assessmentMessageId, @Schema(required = true) String facetName,
+            @Schema(required = true) int score, @Schema(required = true) int confidence, @Schema(required = true) String quote, @Schema(required = true) HighlightRange highlightRange,
+            @Schema(required = true, format = "date-time") String createdAt) {
     }
 
-    public record HighlightRange(int start, int end) {
+    @Schema(name = "ExportHighlightRange")
+    public record HighlightRange(@Schema(required = true) int start, @Schema(required = true) int end) {
     }
 
-    public record Profile(String publicProfileId, String shareableUrl, @JsonProperty("isPublic") boolean isPublic,
-            long viewCount, String createdAt, String updatedAt) {
+    @Schema(name = "ExportProfile")
+    public record Profile(@Schema(required = true, format = "uuid") String publicProfileId, @Schema(required = true) String shareableUrl,
+            @Schema(required = true) @JsonProperty("isPublic") boolean isPublic, @Schema(required = true) long viewCount, @Schema(required = true, format = "date-time") String createdAt,
+            @Schema(format = "date-time") String updatedAt) {
     }
 
-    public record AnalysisJob(String id, String assessmentMessageId, String status, int attempts, String errorTag,
-            int evidenceCount, String model, Integer inputTokens, Integer outputTokens, Long costMicros, String createdAt,
-            String completedAt) {
+    @Schema(name = "ExportAnalysisJob")
+    public record AnalysisJob(@Schema(required = true, format = "uuid") String id, @Schema(required = true, format = "uuid") String assessmentMessageId, @Schema(required = true) String status,
+            @Schema(required = true) int attempts, String errorTag, @Schema(required = true) int evidenceCount, String model, Integer inputTokens,
+            Integer outputTokens, Long costMicros, @Schema(required = true, format = "date-time") String createdAt, @Schema(format = "date-time") String completedAt) {
     }
 }

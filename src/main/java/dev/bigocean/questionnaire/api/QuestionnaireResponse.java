@@ -2,6 +2,8 @@ package dev.bigocean.questionnaire.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Body of {@code GET /api/questionnaire}: the IPIP-NEO-120 items and answer labels in one language. Item keys are not
  * sent: the server scores the answers.
@@ -12,16 +14,23 @@ import java.util.List;
  * @param items     120 items in the inventory's order
  * @param source    where the items and translations come from
  */
-public record QuestionnaireResponse(String language, List<Language> languages, List<Choice> choices, List<Item> items,
-        String source) {
+public record QuestionnaireResponse(@Schema(required = true, example = "en") String language,
+        @Schema(required = true) List<Language> languages, @Schema(required = true) List<Choice> choices,
+        @Schema(required = true) List<Item> items, @Schema(required = true) String source) {
 
-    public record Language(String id, String name) {
+    @Schema(name = "QuestionnaireLanguage")
+    public record Language(@Schema(required = true) String id, @Schema(required = true) String name) {
     }
 
-    public record Choice(int value, String label) {
+    @Schema(name = "QuestionnaireChoice")
+    public record Choice(@Schema(required = true, minimum = "1", maximum = "5") int value,
+            @Schema(required = true) String label) {
     }
 
     /** One item: id (for answers), position 1–120, text, and the facet and trait it measures. */
-    public record Item(String id, int num, String text, String facet, String traitName) {
+    @Schema(name = "QuestionnaireItem")
+    public record Item(@Schema(required = true) String id, @Schema(required = true) int num,
+            @Schema(required = true) String text, @Schema(required = true) String facet,
+            @Schema(required = true) String traitName) {
     }
 }

@@ -14,8 +14,8 @@ public final class ErrorBodies {
 
     /** Every tag, in status order (used by tests that compare the document with the contract). */
     public static final String[] TAGS = {
-            "ValidationError", "Unauthorized", "InvalidCredentials", "ProfilePrivate", "SessionNotFound",
-            "ProfileNotFound", "NotFound", "MethodNotAllowed", "NotAcceptable", "UserAlreadyExists", "TurnInProgress",
+            "ValidationError", "Unauthorized", "InvalidCredentials", "ProfilePrivate", "ForbiddenOrigin",
+            "SessionNotFound", "ProfileNotFound", "MessageNotFound", "NotFound", "MethodNotAllowed", "NotAcceptable", "UserAlreadyExists", "TurnInProgress",
             "SessionCompleted", "SessionExpired", "UnsupportedMediaType", "ProfileError", "InvalidFacetNameError",
             "MalformedEvidenceError", "RateLimitExceeded", "DatabaseError", "InternalError", "AnalyzerError",
             "CostLimitExceeded", "AgentInvocationError" };
@@ -46,6 +46,14 @@ public final class ErrorBodies {
             @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
     }
 
+    @Schema(name = "ForbiddenOrigin", description = "403. A state-changing request (POST, PUT, PATCH, DELETE) came with an "
+            + "`Origin` that is neither the frontend's nor the service's own; nothing ran.")
+    public record ForbiddenOrigin(@Schema(required = true, enumeration = "ForbiddenOrigin") String _tag,
+            @Schema(required = true, description = "The Origin header as sent.") String origin,
+            @Schema(required = true, description = "A sentence for people.") String message,
+            @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
+    }
+
     @Schema(name = "SessionNotFound", description = "404. No assessment session with this id is visible to the caller.")
     public record SessionNotFound(@Schema(required = true, enumeration = "SessionNotFound") String _tag,
             @Schema(required = true, description = "The id as sent.") String sessionId,
@@ -56,6 +64,13 @@ public final class ErrorBodies {
     @Schema(name = "ProfileNotFound", description = "404. No public profile with this id.")
     public record ProfileNotFound(@Schema(required = true, enumeration = "ProfileNotFound") String _tag,
             @Schema(required = true, description = "The id as sent.") String publicProfileId,
+            @Schema(required = true, description = "A sentence for people.") String message,
+            @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
+    }
+
+    @Schema(name = "MessageNotFound", description = "404. No message with this id is visible to the caller (unknown, erased, or of a session owned by someone else).")
+    public record MessageNotFound(@Schema(required = true, enumeration = "MessageNotFound") String _tag,
+            @Schema(required = true, description = "The id as sent.") String assessmentMessageId,
             @Schema(required = true, description = "A sentence for people.") String message,
             @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
     }
@@ -143,7 +158,8 @@ public final class ErrorBodies {
             @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
     }
 
-    @Schema(name = "DatabaseError", description = "500. A database operation failed.")
+    @Schema(name = "DatabaseError", description = "500. A database operation failed; 503 when every pooled connection "
+            + "stayed busy (retry shortly).")
     public record DatabaseError(@Schema(required = true, enumeration = "DatabaseError") String _tag,
             @Schema(required = true, description = "A sentence for people.") String message,
             @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
