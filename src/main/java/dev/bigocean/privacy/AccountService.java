@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.identity.IdentityService;
+import dev.bigocean.questionnaire.QuestionnaireService;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.privacy.api.AccountExport;
@@ -28,8 +29,12 @@ class AccountService {
     private final DailyStartLimit startLimit;
     private final String frontendUrl;
 
+    private final QuestionnaireService questionnaire;
+
     AccountService(IdentityService identity, AccountDataRepository data, AssessmentService assessments, CostBudget budget,
-            DailyStartLimit startLimit, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
+            DailyStartLimit startLimit, QuestionnaireService questionnaire,
+            @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
+        this.questionnaire = questionnaire;
         this.identity = identity;
         this.data = data;
         this.assessments = assessments;
@@ -56,10 +61,12 @@ class AccountService {
 
     private Uni<AccountExport.Assessment> assessment(AccountDataRepository.SessionRows s) {
         return data.messages(s.id()).flatMap(messages -> data.evidence(s.id()).flatMap(evidence -> assessments.resultsOf(s.id())
+                .flatMap(results -> questionnaire.extend(s.id(), results))
                 .flatMap(results -> data.profile(s.id(), id -> frontendUrl + "/profile/" + id)
-                        .flatMap(profile -> data.analysisJobs(s.id()).map(jobs -> new AccountExport.Assessment(
-                                s.id().toString(), s.status(), s.messageCount(), s.createdAt(), s.lastActivityAt(),
-                                s.completedAt(), s.clientKey(), messages, evidence, results, profile, jobs))))));
+                        .flatMap(profile -> data.analysisJobs(s.id()).flatMap(jobs -> questionnaire.answers(s.id())
+                                .map(answers -> new AccountExport.Assessment(s.id().toString(), s.status(),
+                                        s.messageCount(), s.createdAt(), s.lastActivityAt(), s.completedAt(), s.clientKey(),
+                                        messages, evidence, results, profile, jobs, answers)))))));
     }
 
     /**

@@ -111,6 +111,11 @@ public class QuestionnaireService implements ResultsExtension {
                 .map(shown -> shown.map(c -> results.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(results));
     }
 
+    /** The session's stored answers, item id → 1..5 (empty when none); the caller checked the session. */
+    public Uni<Map<String, Integer>> answers(UUID sessionId) {
+        return answers.answers(sessionId);
+    }
+
     /** The questionnaire scores and agreement of a session against its score sheet; empty when it has no answers. */
     public Uni<Optional<Comparison>> compare(UUID sessionId, ScoreSheet sheet) {
         return compare(sessionId,

@@ -36,7 +36,7 @@ class AccountIT {
 
     /** Every table of the schema; a new table must be added here (and to the export and erasure) to pass. */
     static final Set<String> TABLES = Set.of("app_user", "auth_session", "assessment_session", "assessment_message",
-            "facet_evidence", "public_profile", "analysis_job");
+            "facet_evidence", "public_profile", "analysis_job", "score_sheet", "questionnaire_response");
 
     @Inject
     Pool pool;

@@ -1,6 +1,7 @@
 package dev.bigocean.privacy.api;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -31,7 +32,9 @@ public record AccountExport(@Schema(required = true, format = "date-time") Strin
     public record Assessment(@Schema(required = true, format = "uuid") String sessionId, @Schema(required = true) String status, @Schema(required = true) int messageCount,
             @Schema(required = true, format = "date-time") String createdAt, @Schema(required = true, format = "date-time") String lastActivityAt, @Schema(format = "date-time") String completedAt,
             String startedFromClient, @Schema(required = true) List<Message> messages, @Schema(required = true) List<Evidence> evidence, ResultsResponse results,
-            Profile profile, @Schema(required = true) List<AnalysisJob> analysisJobs) {
+            Profile profile, @Schema(required = true) List<AnalysisJob> analysisJobs,
+            @Schema(required = true, description = "Questionnaire answers, item id to 1..5 (empty when none).")
+            Map<String, Integer> questionnaireAnswers) {
     }
 
     @Schema(name = "ExportMessage")
