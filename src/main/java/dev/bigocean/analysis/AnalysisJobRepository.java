@@ -138,11 +138,11 @@ class AnalysisJobRepository {
                                 .addValue(claim.messageId()).addValue(e.facet().apiName()).addValue((short) e.score())
                                 .addValue((short) e.confidence()).addValue(e.quote()).addValue(e.start()).addValue(e.end()));
                     }
-                    return tx.preparedQuery("""
+                    return scoring.lock(tx, claim.sessionId()).flatMap(locked -> tx.preparedQuery("""
                             INSERT INTO facet_evidence
                                 (id, session_id, message_id, facet, score, confidence, quote, highlight_start, highlight_end)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                            .executeBatch(rows)
+                            .executeBatch(rows))
                             .flatMap(inserted -> scoring.refresh(tx, claim.sessionId()))
                             .replaceWith(true);
                 });

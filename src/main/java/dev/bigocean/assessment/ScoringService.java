@@ -82,16 +82,24 @@ public class ScoringService {
     }
 
     /**
-     * Recomputes and stores the session's sheet on a transaction that has just changed its evidence. A per-session
-     * advisory lock orders concurrent refreshes, and the rows are read after it is taken, so the last committed sheet
-     * includes every committed row.
+     * Takes the session's score-sheet lock for the rest of {@code tx}. A transaction that will change a session's
+     * evidence takes it first, before it touches the evidence (whose trigger drops the stored sheet), so that concurrent
+     * writers of one session queue on this lock alone and never wait on each other's sheet row the other way round.
+     */
+    public Uni<Void> lock(SqlConnection tx, UUID sessionId) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::uuid::text, 7))").execute(Tuple.of(sessionId))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Recomputes and stores the session's sheet on a transaction that holds {@link #lock} and has just changed the
+     * evidence. The rows are read after the lock was taken, so the last committed sheet includes every committed row.
      */
     public Uni<Void> refresh(SqlConnection tx, UUID sessionId) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::uuid::text, 7))").execute(Tuple.of(sessionId))
-                .flatMap(locked -> tx.preparedQuery("""
-                        SELECT array_agg(facet ORDER BY created_at, id) AS facets, array_agg(score ORDER BY created_at, id) AS scores,
-                               array_agg(confidence ORDER BY created_at, id) AS confidences, count(*) AS n
-                        FROM facet_evidence WHERE session_id = $1""").execute(Tuple.of(sessionId)))
+        return tx.preparedQuery("""
+                SELECT array_agg(facet ORDER BY created_at, id) AS facets, array_agg(score ORDER BY created_at, id) AS scores,
+                       array_agg(confidence ORDER BY created_at, id) AS confidences, count(*) AS n
+                FROM facet_evidence WHERE session_id = $1""").execute(Tuple.of(sessionId))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     String[] facets = row.getArrayOfStrings("facets");

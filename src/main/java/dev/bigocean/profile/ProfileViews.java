@@ -4,11 +4,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -52,8 +53,8 @@ class ProfileViews {
         }).onFailure().recoverWithNull();
     }
 
-    @PreDestroy
-    void stop() {
+    /** At shutdown, before the pool closes (a bean's own destruction would come after it). */
+    void stop(@Observes ShutdownEvent event) {
         if (!pending.isEmpty()) {
             flush().await().atMost(java.time.Duration.ofSeconds(5));
         }
