@@ -112,6 +112,10 @@ class DeployManifestsTest {
         assertEquals("/q/health/started", container.path("startupProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
+        // Production serves /q/health only on the management port.
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals("management", container.path(probe).path("httpGet").path("port").asText(), probe);
+        }
         assertFalse(container.path("resources").path("requests").path("memory").asText().isEmpty());
         assertFalse(container.path("resources").path("limits").path("memory").asText().isEmpty());
 
@@ -171,7 +175,7 @@ class DeployManifestsTest {
         JsonNode railway = new ObjectMapper().readTree(Path.of("railway.json").toFile());
         assertEquals("deploy/Dockerfile", railway.path("build").path("dockerfilePath").asText());
         assertTrue(Files.exists(Path.of(railway.path("build").path("dockerfilePath").asText())));
-        assertEquals("/q/health/ready", railway.path("deploy").path("healthcheckPath").asText());
+        assertEquals("/health", railway.path("deploy").path("healthcheckPath").asText()); // the public port
     }
 
     @Test
