@@ -247,11 +247,15 @@ class LoadBenchmark {
         return String.format(Locale.ROOT, "%.2f s first run (initdb), %.2f s restart", ms / 1000.0, restart / 1000.0);
     }
 
-    /** Milliseconds from now until {@code /health} answers 200. */
+    /** Milliseconds from now until {@code /health} answers 200; fails at once when the process died. */
     private long awaitHealthy(int port, Duration limit) throws InterruptedException {
         long t0 = System.nanoTime();
         long deadline = t0 + limit.toNanos();
+        Process process = processes.get(processes.size() - 1);
         while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with " + process.exitValue() + " (see target/bench-app*.log)");
+            }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(2))
                         .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
