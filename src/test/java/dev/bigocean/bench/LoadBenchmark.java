@@ -121,6 +121,7 @@ class LoadBenchmark {
         env.put("RATE_LIMIT_REQUESTS", "100000000");
         env.put("DAILY_COST_LIMIT_CENTS", "100000000");
         env.put("BIGOCEAN_EMBEDDED", "false");
+        env.put("CONFIDENCE_TARGET", "101"); // seeded sessions go on past the share threshold instead of closing
 
         // Start-up with external servers: the first start migrates the schema, the next ones are timed.
         int port = EmbeddedServers.freePort();
@@ -225,6 +226,7 @@ class LoadBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(EmbeddedServers.freePort()));
         File log = new File("target/" + name + ".log");
         builder.redirectErrorStream(true).redirectOutput(log);
         Process p = builder.start();
