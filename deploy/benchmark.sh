@@ -17,5 +17,6 @@ if ! command -v wrk >/dev/null 2>&1; then
         exit 1
     fi
 fi
-./mvnw -B -q -ntp package -DskipTests
+# The class-data sharing archive (AppCDS) makes the start faster; the production image builds one too.
+./mvnw -B -q -ntp package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 ./mvnw -B -q -ntp surefire:test -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -221,6 +221,11 @@ class LoadBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        Path archive = jar.resolveSibling("app-cds.jsa"); // class-data sharing archive, when the build made one
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-Xshare:auto");
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
