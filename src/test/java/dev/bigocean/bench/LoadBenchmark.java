@@ -70,7 +70,8 @@ class LoadBenchmark {
                     + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError");
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String[]> rows = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private volatile int nerinDelayMs;
@@ -221,18 +222,19 @@ class LoadBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        Path archive = jar.resolveSibling("app-cds.jsa"); // class-data sharing archive, when the build made one
-        if (Files.exists(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
+        // The class-data sharing archive, when the build made one; it records the class path as the build ran the jar,
+        // so the service runs from its own directory (as the production image does).
+        if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
             command.add("-Xshare:auto");
         }
         command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command);
+        command.add(jar.getFileName().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile());
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(EmbeddedServers.freePort()));
-        File log = new File("target/" + name + ".log");
+        File log = new File("target/" + name + ".log").getAbsoluteFile();
         builder.redirectErrorStream(true).redirectOutput(log);
         Process p = builder.start();
         processes.add(p);
@@ -345,10 +347,11 @@ class LoadBenchmark {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> firstByteAt = new ConcurrentHashMap<>();
         AtomicLong done = new AtomicLong();
+        Map<String, String> failures = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(streams);
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(streams);
-        HttpClient streaming = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+        HttpClient streaming = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
                 .executor(Executors.newFixedThreadPool(8)).build();
         for (String session : sessions) {
             String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -363,6 +366,9 @@ class LoadBenchmark {
                             .build();
                     sentAt.put(tag, System.currentTimeMillis());
                     HttpResponse<InputStream> response = streaming.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                    if (response.statusCode() != 200) {
+                        failures.putIfAbsent("HTTP " + response.statusCode(), tag);
+                    }
                     try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = in.readLine()) != null) {
@@ -374,7 +380,7 @@ class LoadBenchmark {
                         }
                     }
                 } catch (Exception e) {
-                    // counted as not done
+                    failures.putIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), tag); // counted as not done
                 } finally {
                     finished.countDown();
                 }
@@ -387,6 +393,9 @@ class LoadBenchmark {
         List<Long> toModel = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         for (RecordedRequest r : stub.chatRequests()) {
+            if (r.systemText() == null || !r.systemText().contains("You are Nerin")) {
+                continue; // the analyses of these messages quote the tag too
+            }
             Matcher m = TAG.matcher(r.rawBody());
             if (!m.find() || !sentAt.containsKey(m.group(1))) {
                 continue;
@@ -405,7 +414,8 @@ class LoadBenchmark {
                         toModel.get(toModel.size() - 1), toModel.size(), streams));
         row(streams + " streamed turns: model first token → client first byte", "≤ 5 ms p99", added.isEmpty() ? "n/a"
                 : String.format(Locale.ROOT, "p50 %d ms, p99 %d ms (clock resolution 1 ms)", pct(added, 50), pct(added, 99)));
-        row(streams + " streamed turns: completed", "all", done.get() + " of " + streams);
+        row(streams + " streamed turns: completed", "all", done.get() + " of " + streams
+                + (failures.isEmpty() ? "" : " (client errors: " + failures.keySet() + ")"));
     }
 
     // ---- wrk -----------------------------------------------------------------------------------------------------
