@@ -161,6 +161,8 @@ class LoadBenchmark {
             wrkRow("GET …/resume (20 messages)", c, base + "/api/assessment/" + plain + "/resume", "≥ 8,000 req/s, p99 ≤ 15 ms");
             wrkRow("GET …/resume (20 messages, 150 evidence)", c, base + "/api/assessment/" + rich + "/resume", "≥ 8,000 req/s, p99 ≤ 15 ms");
             wrkRow("GET /api/profile/:id (public profile)", c, base + "/api/profile/" + profile, "as results");
+            wrkRow("GET /profile/:id (server-rendered page)", c, base + "/profile/" + profile, "as results");
+            wrkRow("GET /profile/:id/og.png (preview image)", c, base + "/profile/" + profile + "/og.png", "as results");
             wrkRow("GET /health", c, base + "/health", "≥ 30,000 req/s");
         }
         streamedTurns(stub, base);
