@@ -137,6 +137,12 @@ public class ErrorMapper {
             if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
                 return true;
             }
+            // The connection was reset under a running statement (the reactive client reports netty's socket error
+            // itself). Resources reach only PostgreSQL this way: Redis calls are guarded and model calls map their own.
+            if (t instanceof java.io.IOException
+                    && t.getMessage() != null && t.getMessage().contains("Connection reset")) {
+                return true;
+            }
             if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
                 return true;
