@@ -10,9 +10,8 @@ for b = 0, #KEYS / 3 - 1 do
     end
     redis.call('HDEL', amounts, ARGV[1])
     redis.call('ZREM', deadlines, ARGV[1])
-    if actual > 0 then
-        redis.call('HINCRBY', totals, 'spent', actual)
-    end
+    -- Always counted, 0 included ("0", never "-0"): a settled call shows in the totals.
+    redis.call('HINCRBY', totals, 'spent', math.max(0, actual))
     redis.call('PEXPIRE', totals, ARGV[3])
 end
 return 1
