@@ -374,9 +374,10 @@ class LoadBenchmark {
                     try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = in.readLine()) != null) {
-                            if (line.startsWith("event: token") && !firstByteAt.containsKey(tag)) {
+                            String event = line.startsWith("event:") ? line.substring("event:".length()).trim() : "";
+                            if (event.equals("token") && !firstByteAt.containsKey(tag)) {
                                 firstByteAt.put(tag, System.currentTimeMillis());
-                            } else if (line.startsWith("event: done")) {
+                            } else if (event.equals("done")) {
                                 done.incrementAndGet();
                             }
                         }
