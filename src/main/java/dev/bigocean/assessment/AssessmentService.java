@@ -172,13 +172,13 @@ public class AssessmentService implements AnonymousSessions {
     private Access access(UUID sessionId) {
         RequestIds.session(sessionId); // the session id in every log line of this request
         boolean inRequest = Arc.container().requestContext().isActive();
-        return new Access(true, inRequest ? caller.id().orElse(null) : null, config.expireAfter());
+        return new Access(inRequest ? caller.id().orElse(null) : null, config.expireAfter());
     }
 
-    private record Access(boolean checkOwner, UUID callerId, Duration expireAfter) {
+    private record Access(UUID callerId, Duration expireAfter) {
 
         Assessment check(UUID sessionId, Assessment found) {
-            if (found == null || (checkOwner && found.userId != null && !found.userId.equals(callerId))) {
+            if (found == null || (found.userId != null && !found.userId.equals(callerId))) {
                 throw ApiException.sessionNotFound(sessionId.toString());
             }
             Instant expiresAt = found.lastActivityAt.plus(expireAfter);
