@@ -10,11 +10,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.testsupport.StubReply;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -34,6 +34,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * message being stored to the commit of its evidence.
  */
 @QuarkusTest
+@ExtendWith(StopAnalysisWorkers.class)
 class AnalysisBenchmark {
 
     @Inject
@@ -44,13 +45,6 @@ class AnalysisBenchmark {
 
     @Inject
     AnalysisConfig config;
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
-    }
 
     @Test
     void throughputAndLag() throws InterruptedException {

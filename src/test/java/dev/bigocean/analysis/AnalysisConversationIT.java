@@ -16,18 +16,19 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.StubReply;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** A real Nerin turn enqueues its analysis; the turn never waits for it, and its evidence reaches the results. */
 @QuarkusTest
+@ExtendWith(StopAnalysisWorkers.class)
 class AnalysisConversationIT {
 
     @Inject
@@ -40,13 +41,6 @@ class AnalysisConversationIT {
     void startWorkers() {
         AnalyzerReplies.install();
         worker.start();
-    }
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
     }
 
     private static UUID turn(String sessionId, String text) {

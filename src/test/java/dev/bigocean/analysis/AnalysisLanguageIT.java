@@ -11,18 +11,19 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.StubReply;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The analyzer is told the session's language and keeps quotes verbatim in it. */
 @QuarkusTest
+@ExtendWith(StopAnalysisWorkers.class)
 class AnalysisLanguageIT {
 
     @Inject
@@ -35,13 +36,6 @@ class AnalysisLanguageIT {
     void startWorkers() {
         AnalyzerReplies.install();
         worker.start();
-    }
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
     }
 
     static String start(String language) {

@@ -20,21 +20,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.StubReply;
-import io.quarkus.arc.Arc;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.testsupport.InfrastructureResource;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The analyzer pipeline end to end against the OpenAI stub: queue → worker → agent → validation → evidence. */
 @QuarkusTest
+@ExtendWith(StopAnalysisWorkers.class)
 class AnalysisPipelineIT {
 
     static final String QUESTION = "What do you find yourself thinking about when your mind wanders?";
@@ -55,13 +56,6 @@ class AnalysisPipelineIT {
     void startWorkers() {
         AnalyzerReplies.install();
         worker.start();
-    }
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
     }
 
     @Test

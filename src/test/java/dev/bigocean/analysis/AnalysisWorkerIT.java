@@ -19,15 +19,15 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.analysis.AnalysisJobRepository.Claim;
 import dev.bigocean.analysis.AnalysisJobRepository.Usage;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.StubReply;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -36,6 +36,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * stopped so each test drives the queue itself.
  */
 @QuarkusTest
+@ExtendWith(StopAnalysisWorkers.class)
 class AnalysisWorkerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -58,13 +59,6 @@ class AnalysisWorkerIT {
         AnalyzerReplies.install();
         worker.stop();
         fixtures.quiesce();
-    }
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
     }
 
     private Claim claim(Duration lease) {

@@ -12,11 +12,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.analysis.ai.OfflineAnalyzerModel;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -24,6 +24,7 @@ import io.quarkus.test.junit.TestProfile;
 /** With no API key the analyzer runs offline and the flow still reaches real, valid evidence and results. */
 @QuarkusTest
 @TestProfile(OfflineAnalysisIT.Offline.class)
+@ExtendWith(StopAnalysisWorkers.class)
 class OfflineAnalysisIT {
 
     public static class Offline implements QuarkusTestProfile {
@@ -38,13 +39,6 @@ class OfflineAnalysisIT {
 
     @Inject
     AnalysisWorker worker;
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
-    }
 
     @Test
     void theOfflineAnalyzerStoresEvidenceWhoseQuotesSitAtTheirHighlightRange() {

@@ -15,16 +15,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.StubReply;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -33,6 +33,7 @@ import io.restassured.http.ContentType;
 /** With tracing on, a turn and its analysis leave spans: the HTTP request, the model calls (model, tokens, cost), the job. */
 @QuarkusTest
 @TestProfile(TracingIT.Enabled.class)
+@ExtendWith(StopAnalysisWorkers.class)
 class TracingIT {
 
     public static class Enabled implements QuarkusTestProfile {
@@ -60,13 +61,6 @@ class TracingIT {
 
     @Inject
     AnalysisWorker worker;
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
-    }
 
     @Test
     void aTurnAndItsAnalysisAreTraced() {

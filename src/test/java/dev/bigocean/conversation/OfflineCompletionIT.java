@@ -13,14 +13,14 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.analysis.AnalysisFixtures;
 import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.testsupport.Api;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -32,6 +32,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(OfflineConversationIT.Offline.class)
+@ExtendWith(StopAnalysisWorkers.class)
 class OfflineCompletionIT {
 
     static final int TURNS = 25;
@@ -41,13 +42,6 @@ class OfflineCompletionIT {
 
     @Inject
     AnalysisWorker worker;
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
-    }
 
     @Test
     void sincereAnswersReachTheShareThresholdWithin25Turns() {

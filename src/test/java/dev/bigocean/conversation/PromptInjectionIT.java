@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.Stubs;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -33,6 +33,7 @@ import io.restassured.http.ContentType;
  * token reaches the model as written.
  */
 @QuarkusTest
+@ExtendWith(StopAnalysisWorkers.class)
 class PromptInjectionIT {
 
     static final List<String> ATTEMPTS = List.of(
@@ -56,13 +57,6 @@ class PromptInjectionIT {
 
     @Inject
     AnalysisWorker worker;
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
-    }
 
     static boolean ours(RecordedRequest request) {
         return request.isChatCompletion() && request.allMessageText().contains("INJ-");

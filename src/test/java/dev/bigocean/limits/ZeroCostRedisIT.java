@@ -13,15 +13,15 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.Sql;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Arc;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,6 +34,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(ZeroCostRedisIT.Offline.class)
+@ExtendWith(StopAnalysisWorkers.class)
 class ZeroCostRedisIT {
 
     public static class Offline implements QuarkusTestProfile {
@@ -57,13 +58,6 @@ class ZeroCostRedisIT {
 
     @Inject
     AnalysisWorker worker;
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
-        }
-    }
 
     double fallbacks() {
         return metrics.find("bigocean.redis.fallbacks").counters().stream().mapToDouble(Counter::count).sum();

@@ -21,10 +21,10 @@ import javax.imageio.ImageIO;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,7 +42,7 @@ import dev.bigocean.analysis.AnalysisFixtures;
 import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.conversation.OfflineConversationIT;
 import dev.bigocean.conversation.SincereAnswers;
-import io.quarkus.arc.Arc;
+import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -56,6 +56,7 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @TestProfile(OfflineConversationIT.Offline.class)
+@ExtendWith(StopAnalysisWorkers.class)
 class WebClientBrowserIT {
 
     static final String CHROMIUM = "/usr/bin/chromium";
@@ -99,13 +100,6 @@ class WebClientBrowserIT {
             if (d != null) {
                 d.quit();
             }
-        }
-    }
-
-    @AfterAll
-    static void stopWorkers() {
-        if (Arc.container() != null) {
-            Arc.container().instance(AnalysisWorker.class).get().stop();
         }
     }
 
