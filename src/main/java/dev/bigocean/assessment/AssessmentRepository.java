@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
@@ -39,23 +41,31 @@ class AssessmentRepository {
 
     private static final String FIND = "SELECT " + SESSION_COLUMNS + " FROM assessment_session s WHERE s.id = $1";
 
-    /*
-     * The session, its sheet and whether its evidence came from the offline analyzer (null: nothing analysed yet).
-     */
-    private static final String SCORED = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
+    /* The session, its sheet and whether its evidence came from the offline analyzer (null: nothing analysed yet). */
+    private static final String SCORED_COLUMNS = SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
             ,
             (SELECT bool_or(j.model ILIKE 'offline%') FROM analysis_job j
-             WHERE j.session_id = s.id AND j.status = 'done' AND j.model IS NOT NULL) AS offline_analysis
+             WHERE j.session_id = s.id AND j.status = 'done' AND j.model IS NOT NULL) AS offline_analysis""";
+    private static final String SCORED_FROM = """
+
             FROM assessment_session s LEFT JOIN score_sheet sc ON sc.session_id = s.id WHERE s.id = $1""";
+    private static final String SCORED = "SELECT " + SCORED_COLUMNS + SCORED_FROM;
 
-    /** The session and its sheet once (a materialised CTE), then one row per message in order. */
-    private static final String CONVERSATION = "WITH s AS MATERIALIZED (" + SCORED + """
-            )
-            SELECT s.*, m.id AS m_id, m.role AS m_role, m.content AS m_content, m.created_at AS m_created_at
-            FROM s LEFT JOIN assessment_message m ON m.session_id = s.id ORDER BY m.seq""";
+    /** The session, its sheet and its messages in order as parallel arrays: one row. */
+    private static final String CONVERSATION = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
+            , m.ids AS m_ids, m.roles AS m_roles, m.contents AS m_contents, m.created AS m_created
+            FROM assessment_session s LEFT JOIN score_sheet sc ON sc.session_id = s.id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(id ORDER BY seq) AS ids, array_agg(role ORDER BY seq) AS roles,
+                       array_agg(content ORDER BY seq) AS contents, array_agg(created_at ORDER BY seq) AS created
+                FROM assessment_message WHERE session_id = s.id) m ON true
+            WHERE s.id = $1""";
 
-    /** A session with its score sheet, and whether the offline analyzer produced its evidence (null: none analysed). */
-    record Scored(Assessment session, ScoreSheet sheet, Boolean offlineAnalysis) {
+    /**
+     * A session with its score sheet, whether the offline analyzer produced its evidence (null: none analysed) and the
+     * value each {@link ResultsExtension} selected, in their order.
+     */
+    record Scored(Assessment session, ScoreSheet sheet, Boolean offlineAnalysis, List<Object> extensions) {
     }
 
     /** A session with its score sheet and its messages in order. */
@@ -63,9 +73,16 @@ class AssessmentRepository {
     }
 
     private final Pool pool;
+    private final List<ResultsExtension> extensions;
+    private volatile String results;
 
-    AssessmentRepository(Pool pool) {
+    AssessmentRepository(Pool pool, @Any Instance<ResultsExtension> extensions) {
         this.pool = pool;
+        this.extensions = extensions.stream().toList();
+    }
+
+    List<ResultsExtension> extensions() {
+        return extensions;
     }
 
     Uni<Assessment> insert(UUID userId, String clientKey, String language, String opening) {
@@ -109,34 +126,58 @@ class AssessmentRepository {
         });
     }
 
-    /** The session with its sheet, or null. */
+    /** The session with its sheet and what every {@link ResultsExtension} selects, or null; one statement. */
     Uni<Scored> scored(UUID id) {
-        return pool.preparedQuery(SCORED).execute(Tuple.of(id)).map(rows -> {
+        return pool.preparedQuery(resultsQuery()).execute(Tuple.of(id)).map(rows -> {
             Row row = first(rows);
-            return row == null ? null : new Scored(session(row), ScoringService.sheet(row), row.getBoolean("offline_analysis"));
+            if (row == null) {
+                return null;
+            }
+            List<Object> values = new ArrayList<>(extensions.size());
+            for (int i = 0; i < extensions.size(); i++) {
+                values.add(row.getValue("ext_" + i));
+            }
+            return new Scored(session(row), ScoringService.sheet(row), row.getBoolean("offline_analysis"), values);
         });
+    }
+
+    /** {@link #SCORED} with one column {@code ext_<i>} per extension; built on first use (the beans exist by then). */
+    private String resultsQuery() {
+        String query = results;
+        if (query == null) {
+            StringBuilder columns = new StringBuilder();
+            for (int i = 0; i < extensions.size(); i++) {
+                columns.append(", ").append(extensions.get(i).column()).append(" AS ext_").append(i);
+            }
+            query = "SELECT " + SCORED_COLUMNS + columns + SCORED_FROM;
+            results = query;
+        }
+        return query;
     }
 
     /** The session with its sheet and conversation, or null. */
     Uni<Conversation> conversation(UUID id) {
         return pool.preparedQuery(CONVERSATION).execute(Tuple.of(id)).map(rows -> {
-            Row head = first(rows);
-            if (head == null) {
+            Row row = first(rows);
+            if (row == null) {
                 return null;
             }
-            List<Message> messages = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                if (row.getUUID("m_id") != null) {
-                    Message m = new Message();
-                    m.id = row.getUUID("m_id");
-                    m.sessionId = id;
-                    m.role = row.getString("m_role");
-                    m.content = row.getString("m_content");
-                    m.createdAt = instant(row.getOffsetDateTime("m_created_at"));
-                    messages.add(m);
-                }
+            UUID[] ids = row.getArrayOfUUIDs("m_ids");
+            int count = ids == null ? 0 : ids.length;
+            String[] roles = row.getArrayOfStrings("m_roles");
+            String[] contents = row.getArrayOfStrings("m_contents");
+            OffsetDateTime[] created = row.getArrayOfOffsetDateTimes("m_created");
+            List<Message> messages = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Message m = new Message();
+                m.id = ids[i];
+                m.sessionId = id;
+                m.role = roles[i];
+                m.content = contents[i];
+                m.createdAt = instant(created[i]);
+                messages.add(m);
             }
-            return new Conversation(session(head), ScoringService.sheet(head), messages);
+            return new Conversation(session(row), ScoringService.sheet(row), messages);
         });
     }
 

@@ -2,8 +2,6 @@ package dev.bigocean.assessment;
 
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,12 +46,9 @@ public class AssessmentResource {
     private final JsonBody json;
     private final IdentityService identity;
     private final ClientAddress clients;
-    private final Instance<ResultsExtension> extensions;
 
-    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity, ClientAddress clients,
-            @Any Instance<ResultsExtension> extensions) {
+    AssessmentResource(AssessmentService service, JsonBody json, IdentityService identity, ClientAddress clients) {
         this.clients = clients;
-        this.extensions = extensions;
         this.service = service;
         this.json = json;
         this.identity = identity;
@@ -109,12 +104,7 @@ public class AssessmentResource {
             schema = @Schema(implementation = ErrorBodies.SessionExpired.class)))
     public Uni<ResultsResponse> results(@PathParam("sessionId") @Parameter(description = "The session id.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId) {
-        UUID id = Ids.uuid("sessionId", sessionId);
-        Uni<ResultsResponse> results = service.results(id);
-        for (ResultsExtension extension : extensions) {
-            results = results.flatMap(r -> extension.extend(id, r)); // e.g. the questionnaire baseline and its agreement
-        }
-        return results;
+        return service.results(Ids.uuid("sessionId", sessionId));
     }
 
     /** Erases the session and all that derives from it: 204, or 404 {@code SessionNotFound}. */

@@ -115,7 +115,7 @@ public class AssessmentService implements AnonymousSessions {
         });
     }
 
-    /** Results from the stored score sheet, in one database round trip. */
+    /** Results from the stored score sheet and what the extensions add, in one database round trip. */
     public Uni<ResultsResponse> results(UUID sessionId) {
         Access access = access(sessionId);
         return assessments.scored(sessionId).map(found -> {
@@ -124,7 +124,7 @@ public class AssessmentService implements AnonymousSessions {
         });
     }
 
-    /** The results of a session as {@code /results} computes them, without the caller check (the caller did it). */
+    /** The results of a session as {@code /results} answers them, without the caller check (the caller did it). */
     public Uni<ResultsResponse> resultsOf(UUID sessionId) {
         return assessments.scored(sessionId).map(found -> {
             if (found == null) {
@@ -160,9 +160,15 @@ public class AssessmentService implements AnonymousSessions {
                 .flatMap(deleted -> budget.forget(CostBudget.key(null, sessionId)));
     }
 
+    /** The results of a found session, with what each {@link ResultsExtension} adds from the value it selected. */
     private ResultsResponse results(AssessmentRepository.Scored found) {
         boolean offline = found.offlineAnalysis() == null ? llm.analyzerOffline() : found.offlineAnalysis();
-        return results(found.sheet(), offline ? "offline" : "online");
+        ResultsResponse results = results(found.sheet(), offline ? "offline" : "online");
+        List<ResultsExtension> extensions = assessments.extensions();
+        for (int i = 0; i < extensions.size(); i++) {
+            results = extensions.get(i).extend(found.extensions().get(i), results);
+        }
+        return results;
     }
 
     /**

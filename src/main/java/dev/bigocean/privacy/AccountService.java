@@ -61,7 +61,6 @@ class AccountService {
 
     private Uni<AccountExport.Assessment> assessment(AccountDataRepository.SessionRows s) {
         return data.messages(s.id()).flatMap(messages -> data.evidence(s.id()).flatMap(evidence -> assessments.resultsOf(s.id())
-                .flatMap(results -> questionnaire.extend(s.id(), results))
                 .flatMap(results -> data.profile(s.id(), id -> frontendUrl + "/profile/" + id)
                         .flatMap(profile -> data.analysisJobs(s.id()).flatMap(jobs -> questionnaire.answers(s.id())
                                 .map(answers -> new AccountExport.Assessment(s.id().toString(), s.status(),

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.assessment.ScoringService;
+import dev.bigocean.questionnaire.QuestionnaireService;
 import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,7 +24,8 @@ class ProfileRepository {
      * A profile with its session, the session's owner ({@code null} while the session is anonymous), whether its owner
      * shows the questionnaire on it, and the session's score sheet.
      */
-    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, boolean showQuestionnaire, ScoreSheet sheet) {
+    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, boolean showQuestionnaire, ScoreSheet sheet,
+            Object answers) {
     }
 
     /** The owner of a profile and, when the caller owned it, the visibility it now has ({@code null} otherwise). */
@@ -34,9 +36,14 @@ class ProfileRepository {
             INSERT INTO public_profile (id, session_id) VALUES ($1, $2)
             ON CONFLICT (session_id) DO NOTHING""";
 
-    /* One round trip for a view: the profile, its owner and the session's score sheet (views are counted by ProfileViews). */
+    /*
+     * One round trip for a view: the profile, its owner, the session's score sheet and, when the owner shows it, the
+     * session's questionnaire answers (views are counted by ProfileViews).
+     */
     private static final String VIEW = """
-            SELECT p.id AS profile_id, p.session_id, p.is_public, p.show_questionnaire, s.user_id, """ + ScoringService.SHEET_COLUMNS + """
+            SELECT p.id AS profile_id, p.session_id, p.is_public, p.show_questionnaire, s.user_id,
+                   CASE WHEN p.show_questionnaire THEN """ + QuestionnaireService.ANSWERS_OF_SESSION + """
+             END AS answers, """ + ScoringService.SHEET_COLUMNS + """
 
             FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
             LEFT JOIN score_sheet sc ON sc.session_id = s.id
@@ -96,7 +103,8 @@ class ProfileRepository {
         return pool.preparedQuery(VIEW).execute(Tuple.of(id)).map(ProfileRepository::first).map(row -> row == null
                 ? null
                 : new Target(row.getUUID("profile_id"), row.getUUID("session_id"), row.getUUID("user_id"),
-                        row.getBoolean("is_public"), row.getBoolean("show_questionnaire"), ScoringService.sheet(row)));
+                        row.getBoolean("is_public"), row.getBoolean("show_questionnaire"), ScoringService.sheet(row),
+                        row.getValue("answers")));
     }
 
     /** Adds counted views to their profiles in one statement. */

@@ -94,19 +94,16 @@ class ProfileService {
      * view by anyone but the owner is counted (see {@link ProfileViews}).
      */
     Uni<ProfileView> view(UUID id) {
-        return card(id, true).flatMap(card -> {
+        return card(id, true).map(card -> {
             ProfileView view = view(card.sheet(), card.isPublic());
-            if (!card.showQuestionnaire()) {
-                return Uni.createFrom().item(view);
-            }
-            return questionnaire.compare(card.sessionId(), card.sheet())
-                    .map(shown -> shown.map(c -> view.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(view));
+            return questionnaire.compare(card.answers(), card.sheet())
+                    .map(c -> view.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(view);
         });
     }
 
     /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
     record Card(UUID id, UUID sessionId, ScoreSheet sheet, Archetype archetype, boolean isPublic, boolean showQuestionnaire,
-            boolean owner) {
+            boolean owner, Object answers) {
     }
 
     /**
@@ -128,7 +125,7 @@ class ProfileService {
                 views.count(id);
             }
             return new Card(id, target.sessionId(), target.sheet(), scoring.archetype(target.sheet()), target.isPublic(),
-                    target.showQuestionnaire(), owner);
+                    target.showQuestionnaire(), owner, target.answers());
         });
     }
 

@@ -24,6 +24,9 @@ class QuestionnaireRepository {
                 SET answers = questionnaire_response.answers || EXCLUDED.answers, updated_at = now()
             RETURNING answers""";
 
+    /** The stored answers of the session row aliased {@code s}, as a scalar subquery other queries select. */
+    static final String ANSWERS_OF_SESSION = "(SELECT q.answers FROM questionnaire_response q WHERE q.session_id = s.id)";
+
     private final Pool pool;
 
     QuestionnaireRepository(Pool pool) {
@@ -43,9 +46,14 @@ class QuestionnaireRepository {
     }
 
     private static Map<String, Integer> answers(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return answers(it.hasNext() ? it.next().getValue("answers") : null);
+    }
+
+    /** Item id → answer from a selected {@code answers} value (jsonb; null when the session has none). */
+    static Map<String, Integer> answers(Object value) {
         Map<String, Integer> answers = new LinkedHashMap<>();
-        for (Row row : rows) {
-            Object value = row.getValue("answers");
+        if (value != null) {
             JsonObject json = value instanceof JsonObject o ? o : new JsonObject(String.valueOf(value));
             json.forEach(e -> {
                 if (e.getValue() instanceof Number n) {

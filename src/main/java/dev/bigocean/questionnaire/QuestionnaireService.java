@@ -41,6 +41,12 @@ public class QuestionnaireService implements ResultsExtension {
     static final String SOURCE = "IPIP-NEO-120 (Johnson, 2014; public domain items, ipip.ori.org); "
             + "translations from @bigfive-org/questions 1.3.3 (MIT)";
 
+    /**
+     * A scalar SQL expression: the stored answers of the session row aliased {@code s} (null when none), for queries
+     * that read them with the session in one round trip; {@link #compare(Object, ScoreSheet)} takes its value.
+     */
+    public static final String ANSWERS_OF_SESSION = QuestionnaireRepository.ANSWERS_OF_SESSION;
+
     private final Inventory inventory = Inventory.fromClasspath();
     private final Map<String, QuestionnaireResponse> byLanguage = new ConcurrentHashMap<>();
     private final QuestionnaireRepository answers;
@@ -97,18 +103,26 @@ public class QuestionnaireService implements ResultsExtension {
                 .map(all -> view(score(all)));
     }
 
+    /** The session's stored answers, selected by the results query beside the session (one round trip). */
+    @Override
+    public String column() {
+        return ANSWERS_OF_SESSION;
+    }
+
     /**
-     * {@code results} with the session's questionnaire scores and their agreement with the conversation added (both
-     * null when the session has no answers). The session must already have been checked by the caller.
+     * {@code results} with the session's questionnaire scores and their agreement with the conversation added, from
+     * the stored answers its {@link #column()} selected (unchanged when the session has no answers).
      */
     @Override
-    public Uni<ResultsResponse> extend(UUID sessionId, ResultsResponse results) {
-        List<Agreement.Observed> facets = results.facets().stream()
-                .map(f -> new Agreement.Observed(f.score(), f.confidence())).toList();
-        List<Agreement.Observed> traits = results.traits().stream()
-                .map(t -> new Agreement.Observed(t.score(), t.confidence())).toList();
-        return compare(sessionId, facets, traits)
-                .map(shown -> shown.map(c -> results.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(results));
+    public ResultsResponse extend(Object storedAnswers, ResultsResponse results) {
+        Map<String, Integer> stored = QuestionnaireRepository.answers(storedAnswers);
+        if (stored.isEmpty()) {
+            return results;
+        }
+        Comparison c = compare(stored,
+                results.facets().stream().map(f -> new Agreement.Observed(f.score(), f.confidence())).toList(),
+                results.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList());
+        return results.withQuestionnaire(c.questionnaire(), c.agreement());
     }
 
     /** The session's stored answers, item id → 1..5 (empty when none); the caller checked the session. */
@@ -116,22 +130,20 @@ public class QuestionnaireService implements ResultsExtension {
         return answers.answers(sessionId);
     }
 
-    /** The questionnaire scores and agreement of a session against its score sheet; empty when it has no answers. */
-    public Uni<Optional<Comparison>> compare(UUID sessionId, ScoreSheet sheet) {
-        return compare(sessionId,
+    /** The questionnaire scores and agreement of stored answers against a score sheet; empty when there are none. */
+    public Optional<Comparison> compare(Object storedAnswers, ScoreSheet sheet) {
+        Map<String, Integer> stored = QuestionnaireRepository.answers(storedAnswers);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(compare(stored,
                 sheet.facets().stream().map(f -> new Agreement.Observed(f.score(), f.confidence())).toList(),
-                sheet.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList());
+                sheet.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList()));
     }
 
-    private Uni<Optional<Comparison>> compare(UUID sessionId, List<Agreement.Observed> facets,
-            List<Agreement.Observed> traits) {
-        return answers.answers(sessionId).map(stored -> {
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            QuestionnaireScoring.Result q = score(stored);
-            return Optional.of(new Comparison(view(q), view(Agreement.compare(facets, traits, q))));
-        });
+    private Comparison compare(Map<String, Integer> stored, List<Agreement.Observed> facets, List<Agreement.Observed> traits) {
+        QuestionnaireScoring.Result q = score(stored);
+        return new Comparison(view(q), view(Agreement.compare(facets, traits, q)));
     }
 
     /** Questionnaire scores with their agreement report. */
