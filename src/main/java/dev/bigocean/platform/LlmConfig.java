@@ -23,6 +23,13 @@ public interface LlmConfig {
     @WithDefault("false")
     boolean requireKey();
 
+    /**
+     * Connections each model client may hold to its endpoint at once: one per streamed turn or analysis in flight
+     * (see {@link ModelConnectionPool}).
+     */
+    @WithDefault("1024")
+    int connectionPoolSize();
+
     /** The interviewer role. */
     Role nerin();
 

@@ -60,7 +60,7 @@ public final class OpenAiStub implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Function<RecordedRequest, StubReply> DEFAULT_RESPONDER = r -> StubReply.text(DEFAULT_TEXT);
-    private static final int THREADS = 64;
+    private static final int THREADS = 128;
     private static final Duration BREAK_GRACE = Duration.ofMillis(150);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
