@@ -14,7 +14,6 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 
-import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -22,9 +21,10 @@ import io.vertx.core.Vertx;
 /**
  * Argon2id password hashes (password4j; OWASP's minimum: 19 MiB, 2 passes, 1 lane). Hashing is deliberately slow, so
  * it runs on a small pool of its own (one thread per core, which also bounds the memory Argon2 takes) and the result
- * comes back on the caller's Vert.x context, where Hibernate Reactive can go on. The event loop never hashes.
+ * comes back on the caller's Vert.x context, where Hibernate Reactive can go on. The event loop never hashes. Nothing
+ * is hashed while the service starts: the first sign-up or sign-in computes the dummy hash (and password4j allocates
+ * its 19 MiB Argon2 template, which it then keeps).
  */
-@Startup
 @ApplicationScoped
 class PasswordHasher {
 
@@ -32,7 +32,7 @@ class PasswordHasher {
 
     private final ExecutorService pool;
     /** A hash of a random password, verified against when the user is unknown so that both answers take as long. */
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     PasswordHasher() {
         AtomicInteger n = new AtomicInteger();
@@ -41,9 +41,6 @@ class PasswordHasher {
             t.setDaemon(true);
             return t;
         });
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        dummyHash = hashNow(HexFormat.of().formatHex(random));
     }
 
     Uni<String> hash(String password) {
@@ -53,8 +50,23 @@ class PasswordHasher {
     /** Whether {@code password} matches {@code hash}; a null hash (unknown user) costs the same and is never a match. */
     Uni<Boolean> verify(String password, String hash) {
         boolean real = hash != null;
-        String against = real ? hash : dummyHash;
-        return offload(() -> checkNow(password, against) && real);
+        return offload(() -> checkNow(password, real ? hash : dummyHash()) && real);
+    }
+
+    /** Computed on first use, on the hashing pool. */
+    private String dummyHash() {
+        String dummy = dummyHash;
+        if (dummy == null) {
+            synchronized (this) {
+                if (dummyHash == null) {
+                    byte[] random = new byte[24];
+                    new SecureRandom().nextBytes(random);
+                    dummyHash = hashNow(HexFormat.of().formatHex(random));
+                }
+                dummy = dummyHash;
+            }
+        }
+        return dummy;
     }
 
     private static String hashNow(String password) {

@@ -235,6 +235,7 @@ class LoadBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile());
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the production image sets it
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(EmbeddedServers.freePort()));
         File log = new File("target/" + name + ".log").getAbsoluteFile();
         builder.redirectErrorStream(true).redirectOutput(log);

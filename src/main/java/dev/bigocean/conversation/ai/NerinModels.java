@@ -10,18 +10,22 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.runtime.StartupEvent;
 
-/** Chooses Nerin's model once: the named {@code nerin} OpenAI model, or {@link OfflineNerinModel}. */
+/**
+ * Chooses Nerin's model once: the named {@code nerin} OpenAI model, or {@link OfflineNerinModel}. The model (and its
+ * HTTP client) is built on the first turn, not while the service starts.
+ */
 @ApplicationScoped
 public class NerinModels {
 
     private static final Logger LOG = Logger.getLogger(NerinModels.class);
 
-    private final StreamingChatModel model;
     private final boolean offline;
+    private final Instance<StreamingChatModel> online;
+    private volatile StreamingChatModel model;
 
     NerinModels(LlmConfig config, @ModelName("nerin") Instance<StreamingChatModel> online) {
         this.offline = config.nerinOffline();
-        this.model = offline ? new OfflineNerinModel() : online.get();
+        this.online = online;
     }
 
     void logMode(@jakarta.enterprise.event.Observes StartupEvent event) {
@@ -33,7 +37,16 @@ public class NerinModels {
     }
 
     public StreamingChatModel streaming() {
-        return model;
+        StreamingChatModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = offline ? new OfflineNerinModel() : online.get();
+                }
+                m = model;
+            }
+        }
+        return m;
     }
 
     public boolean offline() {
