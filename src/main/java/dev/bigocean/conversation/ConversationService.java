@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.scoring.ConversationContent;
@@ -72,9 +71,7 @@ public class ConversationService {
     private volatile boolean accepting = true;
 
     ConversationService(AssessmentService assessments, ScoringService scoring, TurnRepository turns, NerinAgent nerin,
-            AssessmentConfig assessmentConfig, ConversationConfig config, CostBudget budget, NerinModels models,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.nerin.chat-model.model-name", defaultValue = "gpt-4o-mini") String model,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.nerin.chat-model.max-tokens", defaultValue = "400") int maxTokens) {
+            AssessmentConfig assessmentConfig, ConversationConfig config, CostBudget budget, NerinModels models) {
         this.assessments = assessments;
         this.scoring = scoring;
         this.turns = turns;
@@ -82,8 +79,8 @@ public class ConversationService {
         this.assessmentConfig = assessmentConfig;
         this.config = config;
         this.budget = budget;
-        this.modelName = models.offline() ? OfflineNerinModel.MODEL_NAME : model;
-        this.maxOutputTokens = maxTokens;
+        this.modelName = models.offline() ? OfflineNerinModel.MODEL_NAME : config.modelName();
+        this.maxOutputTokens = config.maxTokens();
     }
 
     /** A validated turn request. */

@@ -1,17 +1,32 @@
 package dev.bigocean.identity;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 /**
- * Accounts and session cookies ({@code bigocean.auth.*}). The shared secret of trusted internal callers is
- * {@code bigocean.internal-secret} ({@code INTERNAL_API_SECRET}), read by {@link IdentityFilter}.
+ * Accounts and session cookies ({@code bigocean.auth.*}) and the shared secret of trusted internal callers
+ * ({@code bigocean.internal-secret}). The frontend URL the cookie's site is derived from is web/'s
+ * ({@code WebConfig.frontendUrl()}).
  */
 public final class IdentityConfig {
 
     private IdentityConfig() {
+    }
+
+    /** Trusted internal callers (the Better Auth frontend's server, admin scripts). */
+    @ConfigMapping(prefix = "bigocean.internal-secret")
+    public interface Internal {
+
+        /**
+         * Shared secret ({@code INTERNAL_API_SECRET}) a trusted caller sends in {@code X-Internal-Secret}; it may then act
+         * for a user named in {@code X-User-Id} and call {@code /api/admin/*}. Unset or blank: nobody is trusted.
+         */
+        @WithParentName
+        Optional<String> internalSecret();
     }
 
     /** Email and password accounts. */

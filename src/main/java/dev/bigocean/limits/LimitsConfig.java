@@ -2,7 +2,6 @@ package dev.bigocean.limits;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,19 +38,7 @@ public final class LimitsConfig {
         @WithDefault("10")
         int authRequests();
 
-        /**
-         * Header that the reverse proxy in front of the service sets to the client address ({@code X-Forwarded-For},
-         * {@code X-Real-IP}, {@code CF-Connecting-IP}). Unset: the TCP peer address is the client and forwarded headers
-         * (also {@code X-Forwarded-Proto}) are ignored, since anyone could send them.
-         */
-        Optional<String> trustedProxyHeader();
-
-        /**
-         * For a comma-separated header such as {@code X-Forwarded-For}: how many trusted proxies append to it; the
-         * client is that many entries from the right (entries further left are client-supplied and not trusted).
-         */
-        @WithDefault("1")
-        int trustedProxyHops();
+        // bigocean.ratelimit.trusted-proxy-header and -hops (who the client is) belong to web/: WebConfig.trustedProxy().
     }
 
     /** The daily cost budget of LLM calls. */
