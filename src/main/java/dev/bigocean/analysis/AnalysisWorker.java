@@ -113,7 +113,7 @@ public class AnalysisWorker {
         LOG.info("Analysis workers stopped");
     }
 
-    public boolean running() {
+    boolean running() {
         return running;
     }
 

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 
 /** How Nerin's turns are built and guarded. */
 @ConfigMapping(prefix = "bigocean.conversation")
-public interface ConversationConfig {
+interface ConversationConfig {
 
     /** How many recent exchanges (user message + Nerin reply) are sent verbatim each turn. */
     @WithDefault("6")

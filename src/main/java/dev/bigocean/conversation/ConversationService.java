@@ -47,7 +47,7 @@ import io.smallrye.mutiny.Uni;
  * to the end even when the client goes away; one turn at a time per session (a lock on the session row).
  */
 @ApplicationScoped
-public class ConversationService {
+class ConversationService {
 
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
     /** Characters of the system prompt and the turn template around the placeholders (an upper bound). */
@@ -84,7 +84,7 @@ public class ConversationService {
     }
 
     /** A validated turn request. */
-    public record TurnRequest(UUID sessionId, String message, String idempotencyKey) {
+    record TurnRequest(UUID sessionId, String message, String idempotencyKey) {
     }
 
     /**
@@ -92,7 +92,7 @@ public class ConversationService {
      * (400, 404, 409, 410, 503); otherwise it gives the turn's events: tokens, then exactly one {@link TurnEvent.Done}
      * or {@link TurnEvent.Failed}. The turn runs once, detached from its listeners, and replays its events to each.
      */
-    public Uni<Multi<TurnEvent>> turn(TurnRequest request) {
+    Uni<Multi<TurnEvent>> turn(TurnRequest request) {
         Turn turn = new Turn(request);
         Multi<TurnEvent> run = Multi.createBy().replaying().ofMulti(events(turn, assessments.require(request.sessionId())));
         return run.toUni().replaceWith(run);
@@ -298,7 +298,7 @@ public class ConversationService {
      * {@code shutdown-grace} to finish, then interrupts the rest — their streams end with one {@code AgentInvocationError}
      * event — and waits for their locks and reservations to be released. Runs on the shutdown (or test) thread.
      */
-    public void stop() {
+    void stop() {
         accepting = false;
         if (!awaitIdle(config.shutdownGrace())) {
             LOG.warnf("%d Nerin turn(s) still running after the shutdown grace; interrupting them", inFlight.size());
@@ -311,7 +311,7 @@ public class ConversationService {
     }
 
     /** Accepts turns again after {@link #stop()}. */
-    public void start() {
+    void start() {
         accepting = true;
     }
 

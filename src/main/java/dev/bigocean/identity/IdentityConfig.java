@@ -12,14 +12,14 @@ import io.smallrye.config.WithParentName;
  * ({@code bigocean.internal-secret}). The frontend URL the cookie's site is derived from is web/'s
  * ({@code WebConfig.frontendUrl()}).
  */
-public final class IdentityConfig {
+final class IdentityConfig {
 
     private IdentityConfig() {
     }
 
     /** Trusted internal callers (the Better Auth frontend's server, admin scripts). */
     @ConfigMapping(prefix = "bigocean.internal-secret")
-    public interface Internal {
+    interface Internal {
 
         /**
          * Shared secret ({@code INTERNAL_API_SECRET}) a trusted caller sends in {@code X-Internal-Secret}; it may then act
@@ -31,7 +31,7 @@ public final class IdentityConfig {
 
     /** Email and password accounts. */
     @ConfigMapping(prefix = "bigocean.auth")
-    public interface Auth {
+    interface Auth {
 
         /** Lifetime of a sign-in session; refreshed on use (see {@link #refreshAfter()}). */
         @WithDefault("P7D")
@@ -56,7 +56,7 @@ public final class IdentityConfig {
         Hibp hibp();
     }
 
-    public interface Cookie {
+    interface Cookie {
 
         /** Name of the session cookie (Better Auth's by default, so a Better Auth frontend keeps working). */
         @WithDefault("better-auth.session_token")
@@ -77,7 +77,7 @@ public final class IdentityConfig {
         boolean alwaysSecure();
     }
 
-    public interface Hibp {
+    interface Hibp {
 
         /** Also refuse passwords known to Have I Been Pwned (k-anonymity range API: only 5 hex chars of the SHA-1 leave). */
         @WithDefault("false")

@@ -13,14 +13,14 @@ import io.smallrye.config.WithParentName;
  * ({@code bigocean.budget.*}), model prices ({@code bigocean.pricing.*}) and the behaviour while Redis is unreachable
  * ({@code bigocean.outage.*}). Four small mappings under the names the README documents, held in one place.
  */
-public final class LimitsConfig {
+final class LimitsConfig {
 
     private LimitsConfig() {
     }
 
     /** Request rate limits on every endpoint (health and {@code /q/*} exempt). */
     @ConfigMapping(prefix = "bigocean.ratelimit")
-    public interface RateLimit {
+    interface RateLimit {
 
         /** Whether request rate limits apply at all. */
         @WithDefault("true")
@@ -43,7 +43,7 @@ public final class LimitsConfig {
 
     /** The daily cost budget of LLM calls. */
     @ConfigMapping(prefix = "bigocean.budget")
-    public interface Budget {
+    interface Budget {
 
         /** Daily spend limit per user (anonymous: per assessment session), in US cents. */
         @WithDefault("7500")
@@ -71,14 +71,14 @@ public final class LimitsConfig {
      * the {@code default} entry. Offline models ({@code offline…}) cost nothing.
      */
     @ConfigMapping(prefix = "bigocean.pricing")
-    public interface Pricing {
+    interface Pricing {
 
         /** Price per model name, plus {@code default}. */
         @WithParentName
         Map<String, Price> models();
     }
 
-    public interface Price {
+    interface Price {
 
         /** USD per million input tokens. */
         double input();
@@ -89,7 +89,7 @@ public final class LimitsConfig {
 
     /** Fallback while Redis is unreachable. */
     @ConfigMapping(prefix = "bigocean.outage")
-    public interface Outage {
+    interface Outage {
 
         /** A Redis command that takes longer than this counts as a failure and the in-memory fallback decides. */
         @WithDefault("PT1S")

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Says in {@code /q/health} whether each model role is online or offline, and where PostgreSQL and Redis are. */
 @Readiness
 @ApplicationScoped
-public class LlmModeHealthCheck implements HealthCheck {
+class LlmModeHealthCheck implements HealthCheck {
 
     private final LlmConfig llm;
     private final String infrastructure;

@@ -14,14 +14,14 @@ import io.smallrye.config.WithDefault;
  * {@code BIGOCEAN_DATA_DIR}), {@code DATABASE_URL} and {@code REDIS_URL} are read by
  * {@code InfrastructureConfigSourceFactory} while the configuration is still being built, before any mapping exists.
  */
-public final class PlatformConfig {
+final class PlatformConfig {
 
     private PlatformConfig() {
     }
 
     /** The reactive PostgreSQL pool. */
     @ConfigMapping(prefix = "bigocean.db")
-    public interface Db {
+    interface Db {
 
         /**
          * A request waits at most this long for a pooled connection ({@code DB_ACQUIRE_TIMEOUT}), then answers 503
@@ -32,7 +32,7 @@ public final class PlatformConfig {
 
     /** Where PostgreSQL and Redis are. */
     @ConfigMapping(prefix = "bigocean.infrastructure")
-    public interface Infrastructure {
+    interface Infrastructure {
 
         /**
          * Where PostgreSQL and Redis come from, in words (embedded, or {@code DATABASE_URL} / {@code REDIS_URL}); set by
@@ -47,7 +47,7 @@ public final class PlatformConfig {
      * OIDC keys; they are never set on their own.
      */
     @ConfigMapping(prefix = "bigocean.oidc")
-    public interface Oidc {
+    interface Oidc {
 
         /** Whether OIDC bearer tokens are on ({@code quarkus.oidc.tenant-enabled}; on when {@code OIDC_ISSUER_URL} is set). */
         @WithDefault("false")

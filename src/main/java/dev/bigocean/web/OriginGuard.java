@@ -23,7 +23,7 @@ import io.vertx.ext.web.Router;
  * methods change nothing and are left to CORS.
  */
 @ApplicationScoped
-public class OriginGuard {
+class OriginGuard {
 
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 

@@ -53,7 +53,7 @@ public final class WebConfig {
 
     /** The admin endpoints. */
     @ConfigMapping(prefix = "bigocean.admin")
-    public interface Admin {
+    interface Admin {
 
         /**
          * Whether {@code /api/admin/*} is served on the public port ({@code ADMIN_ON_PUBLIC_PORT}; off in the
