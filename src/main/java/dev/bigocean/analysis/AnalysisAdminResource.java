@@ -37,7 +37,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/admin/analysis")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
-public class AnalysisAdminResource {
+class AnalysisAdminResource {
 
     private static final Logger LOG = Logger.getLogger(AnalysisAdminResource.class);
 

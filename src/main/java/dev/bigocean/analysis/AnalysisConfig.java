@@ -1,6 +1,7 @@
 package dev.bigocean.analysis;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -44,4 +45,36 @@ public interface AnalysisConfig {
     /** On shutdown, how long in-flight jobs may finish before their leases are handed back to the queue. */
     @WithDefault("PT10S")
     Duration shutdownGrace();
+
+    /**
+     * Name of the analyzer's model, used to price a job and recorded with its evidence: quarkus-langchain4j's
+     * {@code quarkus.langchain4j.openai.analyzer.chat-model.model-name} ({@code ANALYZER_MODEL}), which
+     * application.properties points this key at. Offline, the offline analyzer's name is used instead.
+     */
+    String modelName();
+
+    /**
+     * Most tokens one analyzer reply may have, the output part of a job's worst-case cost reserved from the budget:
+     * {@code quarkus.langchain4j.openai.analyzer.chat-model.max-tokens} ({@code ANALYZER_MAX_TOKENS}), pointed at likewise.
+     */
+    int maxTokens();
+
+    /**
+     * The PostgreSQL server the workers {@code LISTEN} on for new jobs: the Quarkus datasource
+     * ({@code quarkus.datasource.reactive.url}, {@code .username}, {@code .password}), which application.properties
+     * points these keys at. No URL: no LISTEN connection, the poll alone finds jobs.
+     */
+    Listen listen();
+
+    interface Listen {
+
+        /** The reactive datasource URL. */
+        Optional<String> url();
+
+        /** The datasource user. */
+        Optional<String> username();
+
+        /** The datasource password. */
+        Optional<String> password();
+    }
 }

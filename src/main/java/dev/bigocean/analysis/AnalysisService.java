@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.analysis.AnalysisJobRepository.Claim;
@@ -68,8 +67,7 @@ class AnalysisService {
     private volatile Context context;
 
     AnalysisService(AnalysisJobRepository jobs, AnalyzerAi analyzer, AnalyzerModels models, AnalysisConfig config,
-            AnalysisMetrics metrics, CostBudget budget, Vertx vertx,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.analyzer.chat-model.max-tokens", defaultValue = "800") int maxTokens) {
+            AnalysisMetrics metrics, CostBudget budget, Vertx vertx) {
         this.jobs = jobs;
         this.analyzer = analyzer;
         this.models = models;
@@ -77,7 +75,7 @@ class AnalysisService {
         this.metrics = metrics;
         this.budget = budget;
         this.vertx = vertx;
-        this.maxOutputTokens = maxTokens;
+        this.maxOutputTokens = config.maxTokens();
     }
 
     /** One attempt at one job, traced as the {@code analysis.job} span (the analyzer's model call is its child). */

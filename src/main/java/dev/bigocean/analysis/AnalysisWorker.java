@@ -2,7 +2,6 @@ package dev.bigocean.analysis;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.analysis.AnalysisJobRepository.Claim;
@@ -41,9 +39,6 @@ public class AnalysisWorker {
     private final AnalysisService service;
     private final AnalysisConfig config;
     private final Vertx vertx;
-    private final Optional<String> reactiveUrl;
-    private final Optional<String> username;
-    private final Optional<String> password;
 
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong wakeups = new AtomicLong();
@@ -53,17 +48,11 @@ public class AnalysisWorker {
     private long pollTimer = -1;
     private PgSubscriber subscriber;
 
-    AnalysisWorker(AnalysisJobRepository jobs, AnalysisService service, AnalysisConfig config, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> reactiveUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    AnalysisWorker(AnalysisJobRepository jobs, AnalysisService service, AnalysisConfig config, Vertx vertx) {
         this.jobs = jobs;
         this.service = service;
         this.config = config;
         this.vertx = vertx;
-        this.reactiveUrl = reactiveUrl;
-        this.username = username;
-        this.password = password;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -124,7 +113,7 @@ public class AnalysisWorker {
         LOG.info("Analysis workers stopped");
     }
 
-    public boolean running() {
+    boolean running() {
         return running;
     }
 
@@ -220,13 +209,14 @@ public class AnalysisWorker {
     }
 
     private void listen() {
-        if (reactiveUrl.isEmpty()) {
+        AnalysisConfig.Listen server = config.listen();
+        if (server.url().isEmpty()) {
             LOG.warn("No reactive datasource URL: analysis workers rely on polling only");
             return;
         }
-        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.get().replaceFirst("^vertx-reactive:", ""));
-        username.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
+        PgConnectOptions options = PgConnectOptions.fromUri(server.url().get().replaceFirst("^vertx-reactive:", ""));
+        server.username().ifPresent(options::setUser);
+        server.password().ifPresent(options::setPassword);
         PgSubscriber pg = PgSubscriber.subscriber(io.vertx.mutiny.core.Vertx.newInstance(vertx), options)
                 .reconnectPolicy(retries -> running ? Math.min(30_000L, 500L << Math.min(retries, 6)) : -1L);
         pg.channel(CHANNEL)

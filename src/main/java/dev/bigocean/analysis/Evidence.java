@@ -5,16 +5,16 @@ import java.util.UUID;
 
 
 /** One piece of facet evidence: a quote of a user message, its position, and the facet score it suggests. */
-public class Evidence {
+class Evidence {
 
-    public UUID id;
-    public UUID sessionId;
-    public UUID messageId;
-    public String facet;
-    public short score;
-    public short confidence;
-    public String quote;
-    public int highlightStart;
-    public int highlightEnd;
-    public Instant createdAt;
+    UUID id;
+    UUID sessionId;
+    UUID messageId;
+    String facet;
+    short score;
+    short confidence;
+    String quote;
+    int highlightStart;
+    int highlightEnd;
+    Instant createdAt;
 }

@@ -29,7 +29,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/evidence")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evidence")
-public class EvidenceResource {
+class EvidenceResource {
 
     private final EvidenceService service;
 

@@ -6,19 +6,19 @@ import java.util.UUID;
 /** An assessment session: owner (or anonymous), status, message count and last activity. */
 public class Assessment {
 
-    public static final String ACTIVE = "active";
+    static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";
-    public static final String EXPIRED = "expired";
+    static final String EXPIRED = "expired";
 
     public UUID id;
     public UUID userId;
     /** Budget key of the client address that started an anonymous session (a pseudonym, never the address). */
     public String clientKey;
     public String status;
-    public int messageCount;
-    public Instant createdAt;
-    public Instant lastActivityAt;
-    public Instant completedAt;
+    int messageCount;
+    Instant createdAt;
+    Instant lastActivityAt;
+    Instant completedAt;
     /** The conversation's language, an ISO 639-1 code such as {@code en}, {@code de}, {@code ja}. */
     public String language;
 

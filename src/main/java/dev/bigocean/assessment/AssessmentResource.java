@@ -40,7 +40,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/api/assessment")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
-public class AssessmentResource {
+class AssessmentResource {
 
     private final AssessmentService service;
     private final JsonBody json;

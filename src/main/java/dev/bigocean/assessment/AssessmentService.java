@@ -56,7 +56,7 @@ public class AssessmentService implements AnonymousSessions {
      * taken); if the insert then fails the slot is given back, so there is never a session without a slot nor a lost
      * slot.
      */
-    public Uni<Assessment> start(UUID userId) {
+    Uni<Assessment> start(UUID userId) {
         return start(userId, null, Languages.DEFAULT);
     }
 
@@ -65,7 +65,7 @@ public class AssessmentService implements AnonymousSessions {
      * {@code clientKey} ({@link CostBudget#clientKey}), the budget its analyzer calls are charged to besides the
      * session's.
      */
-    public Uni<Assessment> start(UUID userId, String clientKey, String language) {
+    Uni<Assessment> start(UUID userId, String clientKey, String language) {
         String opening = ConversationContent.get().opening();
         if (userId == null) {
             return assessments.insert(null, clientKey, language, opening);
@@ -106,7 +106,7 @@ public class AssessmentService implements AnonymousSessions {
     }
 
     /** Resume: the conversation, the confidence map and the session's state, in one database round trip. */
-    public Uni<ResumeResponse> resume(UUID sessionId) {
+    Uni<ResumeResponse> resume(UUID sessionId) {
         Access access = access(sessionId);
         return assessments.conversation(sessionId).map(found -> {
             Assessment session = access.check(sessionId, found == null ? null : found.session());
@@ -116,7 +116,7 @@ public class AssessmentService implements AnonymousSessions {
     }
 
     /** Results from the stored score sheet and what the extensions add, in one database round trip. */
-    public Uni<ResultsResponse> results(UUID sessionId) {
+    Uni<ResultsResponse> results(UUID sessionId) {
         Access access = access(sessionId);
         return assessments.scored(sessionId).map(found -> {
             access.check(sessionId, found == null ? null : found.session());
@@ -149,7 +149,7 @@ public class AssessmentService implements AnonymousSessions {
      * anonymous session's id and to the owner of an owned one (expired sessions included); anyone else gets 404
      * {@code SessionNotFound}, as for an unknown id.
      */
-    public Uni<Void> erase(UUID sessionId) {
+    Uni<Void> erase(UUID sessionId) {
         UUID callerId = caller.id().orElse(null);
         return assessments.erase(sessionId, callerId)
                 .invoke(deleted -> {

@@ -14,13 +14,13 @@ public class Message {
     public int seq;
     public String role;
     public String content;
-    public UUID replyTo;
-    public String idempotencyKey;
-    public String model;
-    public Integer inputTokens;
-    public Integer outputTokens;
-    public Long costMicros;
-    public String focus;
+    UUID replyTo;
+    String idempotencyKey;
+    String model;
+    Integer inputTokens;
+    Integer outputTokens;
+    Long costMicros;
+    String focus;
     public Instant createdAt;
 
     public boolean isUser() {

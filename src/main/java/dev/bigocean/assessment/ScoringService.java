@@ -134,7 +134,7 @@ public class ScoringService {
      * an AI; its scores are only illustrative), {@code online} when its analyses all ran on a model; with no analysis
      * yet, the mode the analyzer runs in now ({@code analyzerOffline}).
      */
-    public Uni<String> analysisMode(UUID sessionId, boolean analyzerOffline) {
+    Uni<String> analysisMode(UUID sessionId, boolean analyzerOffline) {
         return pool.preparedQuery("""
                 SELECT bool_or(model ILIKE 'offline%') AS offline, count(*) AS analysed
                 FROM analysis_job WHERE session_id = $1 AND status = 'done' AND model IS NOT NULL""")

@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code expired} (requests already answer 410 {@code SessionExpired} for them before this runs).
  */
 @ApplicationScoped
-public class SessionExpiry {
+class SessionExpiry {
 
     private static final Logger LOG = Logger.getLogger(SessionExpiry.class);
 
@@ -37,7 +37,7 @@ public class SessionExpiry {
     }
 
     /** Marks idle active sessions expired; returns how many. */
-    public Uni<Integer> expireIdle() {
+    Uni<Integer> expireIdle() {
         return pool.preparedQuery("""
                 UPDATE assessment_session SET status = 'expired', turn_lock = NULL, turn_locked_until = NULL
                 WHERE status = 'active' AND last_activity_at < now() - make_interval(secs => $1)""")

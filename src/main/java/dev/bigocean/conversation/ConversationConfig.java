@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 
 /** How Nerin's turns are built and guarded. */
 @ConfigMapping(prefix = "bigocean.conversation")
-public interface ConversationConfig {
+interface ConversationConfig {
 
     /** How many recent exchanges (user message + Nerin reply) are sent verbatim each turn. */
     @WithDefault("6")
@@ -27,4 +27,17 @@ public interface ConversationConfig {
      */
     @WithDefault("PT10S")
     Duration shutdownGrace();
+
+    /**
+     * Name of the model Nerin runs on, used to price a turn before the model answers: quarkus-langchain4j's
+     * {@code quarkus.langchain4j.openai.nerin.chat-model.model-name} ({@code NERIN_MODEL}), which application.properties
+     * points this key at. Offline, the offline model's name is used instead.
+     */
+    String modelName();
+
+    /**
+     * Most tokens one reply of Nerin may have, the output part of a turn's worst-case cost reserved from the budget:
+     * {@code quarkus.langchain4j.openai.nerin.chat-model.max-tokens} ({@code NERIN_MAX_TOKENS}), pointed at likewise.
+     */
+    int maxTokens();
 }

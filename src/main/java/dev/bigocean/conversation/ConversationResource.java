@@ -42,7 +42,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/api/assessment/message")
 @Tag(name = "Assessment")
-public class ConversationResource {
+class ConversationResource {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 

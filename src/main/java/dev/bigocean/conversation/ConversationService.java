@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.scoring.ConversationContent;
@@ -48,7 +47,7 @@ import io.smallrye.mutiny.Uni;
  * to the end even when the client goes away; one turn at a time per session (a lock on the session row).
  */
 @ApplicationScoped
-public class ConversationService {
+class ConversationService {
 
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
     /** Characters of the system prompt and the turn template around the placeholders (an upper bound). */
@@ -72,9 +71,7 @@ public class ConversationService {
     private volatile boolean accepting = true;
 
     ConversationService(AssessmentService assessments, ScoringService scoring, TurnRepository turns, NerinAgent nerin,
-            AssessmentConfig assessmentConfig, ConversationConfig config, CostBudget budget, NerinModels models,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.nerin.chat-model.model-name", defaultValue = "gpt-4o-mini") String model,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.nerin.chat-model.max-tokens", defaultValue = "400") int maxTokens) {
+            AssessmentConfig assessmentConfig, ConversationConfig config, CostBudget budget, NerinModels models) {
         this.assessments = assessments;
         this.scoring = scoring;
         this.turns = turns;
@@ -82,12 +79,12 @@ public class ConversationService {
         this.assessmentConfig = assessmentConfig;
         this.config = config;
         this.budget = budget;
-        this.modelName = models.offline() ? OfflineNerinModel.MODEL_NAME : model;
-        this.maxOutputTokens = maxTokens;
+        this.modelName = models.offline() ? OfflineNerinModel.MODEL_NAME : config.modelName();
+        this.maxOutputTokens = config.maxTokens();
     }
 
     /** A validated turn request. */
-    public record TurnRequest(UUID sessionId, String message, String idempotencyKey) {
+    record TurnRequest(UUID sessionId, String message, String idempotencyKey) {
     }
 
     /**
@@ -95,7 +92,7 @@ public class ConversationService {
      * (400, 404, 409, 410, 503); otherwise it gives the turn's events: tokens, then exactly one {@link TurnEvent.Done}
      * or {@link TurnEvent.Failed}. The turn runs once, detached from its listeners, and replays its events to each.
      */
-    public Uni<Multi<TurnEvent>> turn(TurnRequest request) {
+    Uni<Multi<TurnEvent>> turn(TurnRequest request) {
         Turn turn = new Turn(request);
         Multi<TurnEvent> run = Multi.createBy().replaying().ofMulti(events(turn, assessments.require(request.sessionId())));
         return run.toUni().replaceWith(run);
@@ -301,7 +298,7 @@ public class ConversationService {
      * {@code shutdown-grace} to finish, then interrupts the rest — their streams end with one {@code AgentInvocationError}
      * event — and waits for their locks and reservations to be released. Runs on the shutdown (or test) thread.
      */
-    public void stop() {
+    void stop() {
         accepting = false;
         if (!awaitIdle(config.shutdownGrace())) {
             LOG.warnf("%d Nerin turn(s) still running after the shutdown grace; interrupting them", inFlight.size());
@@ -314,7 +311,7 @@ public class ConversationService {
     }
 
     /** Accepts turns again after {@link #stop()}. */
-    public void start() {
+    void start() {
         accepting = true;
     }
 

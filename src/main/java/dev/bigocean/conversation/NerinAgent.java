@@ -21,9 +21,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * (SmallRye Fault Tolerance, values in application.properties) therefore apply only before anything reached the user.
  */
 @ApplicationScoped
-public class NerinAgent {
+class NerinAgent {
 
-    public static final String AGENT_NAME = "nerin";
+    static final String AGENT_NAME = "nerin";
 
     private final NerinAi ai;
 
@@ -35,21 +35,21 @@ public class NerinAgent {
      * One turn's inputs; a {@code null} focus asks for the closing turn. {@code language} is the session's ISO 639-1
      * code ({@code Assessment.language}): Nerin is asked to reply in it.
      */
-    public record Prompt(String progress, String history, String focus, String userMessage, String language) {
+    record Prompt(String progress, String history, String focus, String userMessage, String language) {
 
         /** A turn in English. */
-        public Prompt(String progress, String history, String focus, String userMessage) {
+        Prompt(String progress, String history, String focus, String userMessage) {
             this(progress, history, focus, userMessage, Languages.DEFAULT);
         }
 
         /** How the prompt names the language, e.g. {@code German (de)}. */
-        public String languageName() {
+        String languageName() {
             return Languages.promptName(language);
         }
     }
 
     /** A reply stream whose first token has arrived: {@code events} replays it, then the rest. */
-    public record OpenStream(Multi<ChatEvent> events) {
+    record OpenStream(Multi<ChatEvent> events) {
     }
 
     @AsynchronousNonBlocking

@@ -13,7 +13,7 @@ import dev.bigocean.scoring.ScoreSheet;
  * here, and all of it passes through {@link PromptFence} first so it cannot close its fence early. In the history, the
  * continuation lines of a message are indented, so a message cannot start a line that looks like another speaker's.
  */
-public final class PromptContext {
+final class PromptContext {
 
     private static final int OLDER_TOPICS = 4;
     private static final int TOPIC_CHARS = 90;
@@ -22,7 +22,7 @@ public final class PromptContext {
     }
 
     /** Messages before the current user message, oldest first; only the last {@code exchanges} pairs are verbatim. */
-    public static String history(List<Message> earlier, int exchanges) {
+    static String history(List<Message> earlier, int exchanges) {
         int keep = Math.min(earlier.size(), exchanges * 2);
         StringBuilder out = new StringBuilder();
         for (Message m : earlier.subList(earlier.size() - keep, earlier.size())) {
@@ -33,7 +33,7 @@ public final class PromptContext {
     }
 
     /** A compact summary: how far along the conversation is, and the gist of older user messages not shown verbatim. */
-    public static String progress(ScoreSheet sheet, int userTurn, int maxTurns, int target, List<Message> earlier,
+    static String progress(ScoreSheet sheet, int userTurn, int maxTurns, int target, List<Message> earlier,
             int exchanges) {
         StringBuilder out = new StringBuilder();
         out.append("User message ").append(userTurn).append(" of at most ").append(maxTurns)

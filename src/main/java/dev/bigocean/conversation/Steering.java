@@ -12,7 +12,7 @@ import dev.bigocean.scoring.ScoreSheet;
  * confidence; never the same focus more than two turns running; spread across traits (a facet of the trait just
  * explored, or one focused recently, comes after the others); canonical order breaks remaining ties.
  */
-public final class Steering {
+final class Steering {
 
     /** How many recent turns count as "recently focused". */
     static final int RECENT_WINDOW = 6;
@@ -25,7 +25,7 @@ public final class Steering {
      * @param explored facets that have at least one evidence row
      * @param recentFocus the focus of previous turns, most recent first (nulls allowed)
      */
-    public static Facet next(ScoreSheet sheet, java.util.Set<Facet> explored, List<Facet> recentFocus) {
+    static Facet next(ScoreSheet sheet, java.util.Set<Facet> explored, List<Facet> recentFocus) {
         Facet last = recentFocus.isEmpty() ? null : recentFocus.get(0);
         boolean twiceRunning = recentFocus.size() >= 2 && last != null && last == recentFocus.get(1);
         List<Facet> window = recentFocus.subList(0, Math.min(RECENT_WINDOW, recentFocus.size()));

@@ -4,7 +4,7 @@ import dev.bigocean.conversation.api.MessageResponse;
 import dev.bigocean.web.ApiException;
 
 /** What a turn emits: tokens as the model sends them, then exactly one {@link Done} or {@link Failed}. */
-public sealed interface TurnEvent {
+sealed interface TurnEvent {
 
     record Token(String delta) implements TurnEvent {
     }

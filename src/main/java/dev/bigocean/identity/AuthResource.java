@@ -34,7 +34,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Auth")
-public class AuthResource {
+class AuthResource {
 
     private final AuthService auth;
     private final SessionCookies cookies;

@@ -22,12 +22,12 @@ public class CurrentUser {
         return Optional.ofNullable(id);
     }
 
-    public boolean authenticated() {
+    boolean authenticated() {
         return id != null;
     }
 
     /** How the caller was identified: {@code cookie}, {@code oidc}, {@code internal} or {@code anonymous}. */
-    public String via() {
+    String via() {
         return via;
     }
 
@@ -36,7 +36,7 @@ public class CurrentUser {
         return trustedInternal;
     }
 
-    public void authenticate(UUID userId, String via) {
+    void authenticate(UUID userId, String via) {
         this.id = userId;
         this.via = via;
     }
@@ -45,7 +45,7 @@ public class CurrentUser {
      * When the caller last proved who they are: the creation of the cookie's sign-in session, or the bearer token's
      * {@code iat}; empty when unknown (internal callers).
      */
-    public Optional<Instant> authenticatedAt() {
+    Optional<Instant> authenticatedAt() {
         return Optional.ofNullable(authenticatedAt);
     }
 

@@ -1,22 +1,37 @@
 package dev.bigocean.identity;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 /**
- * Accounts and session cookies ({@code bigocean.auth.*}). The shared secret of trusted internal callers is
- * {@code bigocean.internal-secret} ({@code INTERNAL_API_SECRET}), read by {@link IdentityFilter}.
+ * Accounts and session cookies ({@code bigocean.auth.*}) and the shared secret of trusted internal callers
+ * ({@code bigocean.internal-secret}). The frontend URL the cookie's site is derived from is web/'s
+ * ({@code WebConfig.frontendUrl()}).
  */
-public final class IdentityConfig {
+final class IdentityConfig {
 
     private IdentityConfig() {
     }
 
+    /** Trusted internal callers (the Better Auth frontend's server, admin scripts). */
+    @ConfigMapping(prefix = "bigocean.internal-secret")
+    interface Internal {
+
+        /**
+         * Shared secret ({@code INTERNAL_API_SECRET}) a trusted caller sends in {@code X-Internal-Secret}; it may then act
+         * for a user named in {@code X-User-Id} and call {@code /api/admin/*}. Unset or blank: nobody is trusted.
+         */
+        @WithParentName
+        Optional<String> internalSecret();
+    }
+
     /** Email and password accounts. */
     @ConfigMapping(prefix = "bigocean.auth")
-    public interface Auth {
+    interface Auth {
 
         /** Lifetime of a sign-in session; refreshed on use (see {@link #refreshAfter()}). */
         @WithDefault("P7D")
@@ -41,7 +56,7 @@ public final class IdentityConfig {
         Hibp hibp();
     }
 
-    public interface Cookie {
+    interface Cookie {
 
         /** Name of the session cookie (Better Auth's by default, so a Better Auth frontend keeps working). */
         @WithDefault("better-auth.session_token")
@@ -62,7 +77,7 @@ public final class IdentityConfig {
         boolean alwaysSecure();
     }
 
-    public interface Hibp {
+    interface Hibp {
 
         /** Also refuse passwords known to Have I Been Pwned (k-anonymity range API: only 5 hex chars of the SHA-1 leave). */
         @WithDefault("false")

@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -39,13 +38,13 @@ class IdentityFilter {
 
     IdentityFilter(CurrentUser currentUser, CookieSession cookieSession, AuthService auth, SessionCookies cookies,
             CurrentIdentityAssociation identities,
-            @ConfigProperty(name = "bigocean.internal-secret") Optional<String> internalSecret) {
+            IdentityConfig.Internal config) {
         this.currentUser = currentUser;
         this.cookieSession = cookieSession;
         this.auth = auth;
         this.cookies = cookies;
         this.identities = identities;
-        this.internalSecret = internalSecret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        this.internalSecret = config.internalSecret().filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)

@@ -16,7 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class IdentityService {
 
     /** A sign-in this recent confirms an erasure without the password. */
-    public static final Duration RECENT_SIGN_IN = Duration.ofMinutes(10);
+    static final Duration RECENT_SIGN_IN = Duration.ofMinutes(10);
 
     private final CurrentUser caller;
     private final AuthService auth;

@@ -19,9 +19,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.bigocean.web.ClientAddress;
+import dev.bigocean.web.WebConfig;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -48,11 +47,10 @@ class SessionCookies {
     private final ClientAddress client;
     private final String frontendSite;
 
-    SessionCookies(IdentityConfig.Auth config, ClientAddress client,
-            @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
+    SessionCookies(IdentityConfig.Auth config, ClientAddress client, WebConfig.Frontend frontend) {
         this.config = config.cookie();
         this.client = client;
-        this.frontendSite = site(hostOf(frontendUrl));
+        this.frontendSite = site(hostOf(frontend.url()));
     }
 
     String newToken() {

@@ -107,7 +107,7 @@ public class CostBudget {
     }
 
     /** Tokens of a prompt of {@code chars} characters, counted conservatively (3 characters a token, rounded up). */
-    public static long worstCaseTokens(long chars) {
+    static long worstCaseTokens(long chars) {
         return (Math.max(0, chars) + 2) / 3;
     }
 

@@ -2,7 +2,6 @@ package dev.bigocean.limits;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,14 +13,14 @@ import io.smallrye.config.WithParentName;
  * ({@code bigocean.budget.*}), model prices ({@code bigocean.pricing.*}) and the behaviour while Redis is unreachable
  * ({@code bigocean.outage.*}). Four small mappings under the names the README documents, held in one place.
  */
-public final class LimitsConfig {
+final class LimitsConfig {
 
     private LimitsConfig() {
     }
 
     /** Request rate limits on every endpoint (health and {@code /q/*} exempt). */
     @ConfigMapping(prefix = "bigocean.ratelimit")
-    public interface RateLimit {
+    interface RateLimit {
 
         /** Whether request rate limits apply at all. */
         @WithDefault("true")
@@ -39,24 +38,12 @@ public final class LimitsConfig {
         @WithDefault("10")
         int authRequests();
 
-        /**
-         * Header that the reverse proxy in front of the service sets to the client address ({@code X-Forwarded-For},
-         * {@code X-Real-IP}, {@code CF-Connecting-IP}). Unset: the TCP peer address is the client and forwarded headers
-         * (also {@code X-Forwarded-Proto}) are ignored, since anyone could send them.
-         */
-        Optional<String> trustedProxyHeader();
-
-        /**
-         * For a comma-separated header such as {@code X-Forwarded-For}: how many trusted proxies append to it; the
-         * client is that many entries from the right (entries further left are client-supplied and not trusted).
-         */
-        @WithDefault("1")
-        int trustedProxyHops();
+        // bigocean.ratelimit.trusted-proxy-header and -hops (who the client is) belong to web/: WebConfig.trustedProxy().
     }
 
     /** The daily cost budget of LLM calls. */
     @ConfigMapping(prefix = "bigocean.budget")
-    public interface Budget {
+    interface Budget {
 
         /** Daily spend limit per user (anonymous: per assessment session), in US cents. */
         @WithDefault("7500")
@@ -84,14 +71,14 @@ public final class LimitsConfig {
      * the {@code default} entry. Offline models ({@code offline…}) cost nothing.
      */
     @ConfigMapping(prefix = "bigocean.pricing")
-    public interface Pricing {
+    interface Pricing {
 
         /** Price per model name, plus {@code default}. */
         @WithParentName
         Map<String, Price> models();
     }
 
-    public interface Price {
+    interface Price {
 
         /** USD per million input tokens. */
         double input();
@@ -102,7 +89,7 @@ public final class LimitsConfig {
 
     /** Fallback while Redis is unreachable. */
     @ConfigMapping(prefix = "bigocean.outage")
-    public interface Outage {
+    interface Outage {
 
         /** A Redis command that takes longer than this counts as a failure and the in-memory fallback decides. */
         @WithDefault("PT1S")

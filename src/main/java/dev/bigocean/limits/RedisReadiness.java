@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Readiness
 @ApplicationScoped
-public class RedisReadiness implements AsyncHealthCheck {
+class RedisReadiness implements AsyncHealthCheck {
 
     private final ReactiveRedisDataSource redis;
     private final RedisGuard guard;

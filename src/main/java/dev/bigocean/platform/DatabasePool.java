@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgPool;
@@ -20,8 +19,8 @@ class DatabasePool implements PgPoolCreator {
 
     private final Duration acquireTimeout;
 
-    DatabasePool(@ConfigProperty(name = "bigocean.db.acquire-timeout") Duration acquireTimeout) {
-        this.acquireTimeout = acquireTimeout;
+    DatabasePool(PlatformConfig.Db config) {
+        this.acquireTimeout = config.acquireTimeout();
     }
 
     @Override

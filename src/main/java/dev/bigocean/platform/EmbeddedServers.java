@@ -118,7 +118,7 @@ public final class EmbeddedServers {
     }
 
     /** Starts a PostgreSQL server; {@code clean} wipes the data directory when it stops (tests). */
-    public static EmbeddedPostgres startPostgres(File dataDirectory, int port) throws IOException {
+    static EmbeddedPostgres startPostgres(File dataDirectory, int port) throws IOException {
         return startPostgres(dataDirectory, port, false);
     }
 

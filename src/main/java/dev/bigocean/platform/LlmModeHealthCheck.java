@@ -2,7 +2,6 @@ package dev.bigocean.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -10,14 +9,14 @@ import org.eclipse.microprofile.health.Readiness;
 /** Says in {@code /q/health} whether each model role is online or offline, and where PostgreSQL and Redis are. */
 @Readiness
 @ApplicationScoped
-public class LlmModeHealthCheck implements HealthCheck {
+class LlmModeHealthCheck implements HealthCheck {
 
     private final LlmConfig llm;
     private final String infrastructure;
 
-    LlmModeHealthCheck(LlmConfig llm, @ConfigProperty(name = "bigocean.infrastructure.mode", defaultValue = "configured") String infrastructure) {
+    LlmModeHealthCheck(LlmConfig llm, PlatformConfig.Infrastructure infrastructure) {
         this.llm = llm;
-        this.infrastructure = infrastructure;
+        this.infrastructure = infrastructure.mode();
     }
 
     @Override

@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @Readiness
 @ApplicationScoped
-public class PostgresReadiness implements AsyncHealthCheck {
+class PostgresReadiness implements AsyncHealthCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 

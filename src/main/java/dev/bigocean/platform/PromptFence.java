@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class PromptFence {
 
     /** The fence tags of the prompt templates (each used as {@code <name>} … {@code </name>}). */
-    public static final List<String> FENCES = List.of("user_message", "conversation", "interviewer_question", "earlier_messages");
+    static final List<String> FENCES = List.of("user_message", "conversation", "interviewer_question", "earlier_messages");
 
     private static final String OPEN = "[<\\uFF1C\\uFE64\\u2039\\u3008\\u27E8]";
     private static final String CLOSE = "[>\\uFF1E\\uFE65\\u203A\\u3009\\u27E9]";
@@ -37,7 +37,7 @@ public final class PromptFence {
             Pattern.CASE_INSENSITIVE);
 
     /** Shown to the analyzer when the user spoke before Nerin asked anything. */
-    public static final String NO_QUESTION = "(no question yet: the person opened the conversation)";
+    static final String NO_QUESTION = "(no question yet: the person opened the conversation)";
 
     private PromptFence() {
     }

@@ -2,13 +2,11 @@ package dev.bigocean.platform;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -24,11 +22,9 @@ class StartupChecks {
 
     private static final Logger LOG = Logger.getLogger("dev.bigocean");
 
-    void check(@Observes @Priority(1) StartupEvent event, LlmConfig llm,
-            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc,
-            @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<List<String>> audience) {
-        List<String> problems = problems(llm.mode(), llm.requireKey(), hasKey(llm.nerin()), hasKey(llm.analyzer()), oidc,
-                audience.orElse(List.of()));
+    void check(@Observes @Priority(1) StartupEvent event, LlmConfig llm, PlatformConfig.Oidc oidc) {
+        List<String> problems = problems(llm.mode(), llm.requireKey(), hasKey(llm.nerin()), hasKey(llm.analyzer()),
+                oidc.enabled(), oidc.audience().orElse(List.of()));
         if (!problems.isEmpty()) {
             String message = "Big Ocean refuses to start: " + String.join("; ", problems);
             LOG.error(message);

@@ -3,7 +3,6 @@ package dev.bigocean.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -14,9 +13,8 @@ class StartupLog {
 
     private static final Logger LOG = Logger.getLogger("dev.bigocean");
 
-    void onStart(@Observes StartupEvent event, LlmConfig llm,
-            @ConfigProperty(name = "bigocean.infrastructure.mode", defaultValue = "configured") String infrastructure) {
-        LOG.infof("Big Ocean starting: %s; nerin=%s, analyzer=%s", infrastructure,
+    void onStart(@Observes StartupEvent event, LlmConfig llm, PlatformConfig.Infrastructure infrastructure) {
+        LOG.infof("Big Ocean starting: %s; nerin=%s, analyzer=%s", infrastructure.mode(),
                 llm.nerinOffline() ? "OFFLINE" : "online", llm.analyzerOffline() ? "OFFLINE" : "online");
     }
 }

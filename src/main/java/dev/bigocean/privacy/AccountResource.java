@@ -29,7 +29,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/api/account")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Account")
-public class AccountResource {
+class AccountResource {
 
     private final AccountService service;
     private final IdentityService identity;

@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.identity.IdentityService;
 import dev.bigocean.questionnaire.QuestionnaireService;
@@ -15,6 +13,7 @@ import dev.bigocean.limits.CostBudget;
 import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.privacy.api.AccountExport;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.WebConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -33,14 +32,14 @@ class AccountService {
 
     AccountService(IdentityService identity, AccountDataRepository data, AssessmentService assessments, CostBudget budget,
             DailyStartLimit startLimit, QuestionnaireService questionnaire,
-            @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl) {
+            WebConfig.Frontend frontend) {
         this.questionnaire = questionnaire;
         this.identity = identity;
         this.data = data;
         this.assessments = assessments;
         this.budget = budget;
         this.startLimit = startLimit;
-        this.frontendUrl = frontendUrl.replaceAll("/+$", "");
+        this.frontendUrl = frontend.url().replaceAll("/+$", "");
     }
 
     /** Everything held about the signed-in caller (401 {@code Unauthorized} when not signed in). */

@@ -20,19 +20,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * work at a time (the others skip that run).
  */
 @ApplicationScoped
-public class Retention {
+class Retention {
 
     private static final Logger LOG = Logger.getLogger(Retention.class);
     /** Advisory lock key of the purge ("bigo" + 1). */
     static final long LOCK = 0x6269676F_00000001L;
 
     /** Retention periods of one run. */
-    public record Periods(Duration expiredSignInSessions, Duration finishedAnalysisJobs, Duration idempotencyKeys,
+    record Periods(Duration expiredSignInSessions, Duration finishedAnalysisJobs, Duration idempotencyKeys,
             Duration abandonedAnonymousSessions) {
     }
 
     /** What one run removed; {@code ran} is false when another instance held the lock. */
-    public record Purged(boolean ran, int signInSessions, int analysisJobs, int idempotencyKeys, int anonymousSessions) {
+    record Purged(boolean ran, int signInSessions, int analysisJobs, int idempotencyKeys, int anonymousSessions) {
     }
 
     private final Pool pool;
@@ -63,7 +63,7 @@ public class Retention {
     }
 
     /** Runs one purge with {@code periods}, unless another instance is running one right now. */
-    public Uni<Purged> purge(Periods periods) {
+    Uni<Purged> purge(Periods periods) {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(LOCK))
                 .flatMap(rows -> rows.iterator().next().getBoolean("locked")

@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
  * they are kept until their owner (or the holder of an anonymous one) erases them.
  */
 @ConfigMapping(prefix = "bigocean.retention")
-public interface RetentionConfig {
+interface RetentionConfig {
 
     /** How often the purge runs ({@code off} disables it on this instance; only one instance works at a time anyway). */
     @WithDefault("PT1H")

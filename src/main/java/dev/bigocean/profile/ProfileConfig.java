@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** Rules of public profiles. The shareable link's base is {@code bigocean.frontend-url} ({@code FRONTEND_URL}). */
 @ConfigMapping(prefix = "bigocean.profile")
-public interface ProfileConfig {
+interface ProfileConfig {
 
     /** A session can be shared once its {@code overallConfidence} (0–100) reaches this value. */
     @WithDefault("70")

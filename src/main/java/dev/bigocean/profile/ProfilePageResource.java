@@ -36,7 +36,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * 403 page (its owner, signed in, sees it), an unknown one a 404 page.
  */
 @Path("/profile")
-public class ProfilePageResource {
+class ProfilePageResource {
 
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     static final String IMAGE_CACHE = "public, max-age=3600";

@@ -37,7 +37,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/profile")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Profile")
-public class ProfileResource {
+class ProfileResource {
 
     private final ProfileService service;
     private final JsonBody json;

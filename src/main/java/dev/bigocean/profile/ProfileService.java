@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.bigocean.assessment.Assessment;
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.assessment.ScoringService;
@@ -19,6 +17,7 @@ import dev.bigocean.profile.api.VisibilityResponse;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.WebConfig;
 import io.smallrye.mutiny.Uni;
 
 /** Sharing a session as a public profile, viewing it (scores computed from the stored evidence) and its visibility. */
@@ -43,7 +42,7 @@ class ProfileService {
     private final QuestionnaireService questionnaire;
 
     ProfileService(AssessmentService assessments, ScoringService scoring, ProfileRepository profiles, ProfileViews views,
-            CurrentUser currentUser, ProfileConfig config, @ConfigProperty(name = "bigocean.frontend-url") String frontendUrl,
+            CurrentUser currentUser, ProfileConfig config, WebConfig.Frontend frontend,
             QuestionnaireService questionnaire) {
         this.questionnaire = questionnaire;
         this.assessments = assessments;
@@ -52,7 +51,7 @@ class ProfileService {
         this.views = views;
         this.currentUser = currentUser;
         this.config = config;
-        this.frontendUrl = frontendUrl.replaceAll("/+$", "");
+        this.frontendUrl = frontend.url().replaceAll("/+$", "");
     }
 
     /**

@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/assessment/{sessionId}/questionnaire")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaire")
-public class AnswersResource {
+class AnswersResource {
 
     private final QuestionnaireService service;
     private final JsonBody json;

@@ -32,15 +32,15 @@ public final class Inventory {
     }
 
     /** An available language: BCP-47 id (e.g. {@code de}, {@code pt-BR}) and its name as the package spells it. */
-    public record Language(String id, String name) {
+    record Language(String id, String name) {
     }
 
     /** One language's texts: the five answer labels (answer 1 … 5) and every item's text by id. */
-    public record Texts(List<String> choices, Map<String, String> items) {
+    record Texts(List<String> choices, Map<String, String> items) {
     }
 
     /** Thrown by {@link #load} when the data is broken. */
-    public static final class BrokenInventory extends RuntimeException {
+    static final class BrokenInventory extends RuntimeException {
         BrokenInventory(String message) {
             super(message);
         }
@@ -65,16 +65,16 @@ public final class Inventory {
         return items;
     }
 
-    public Optional<Item> item(String id) {
+    Optional<Item> item(String id) {
         return Optional.ofNullable(id == null ? null : byId.get(id.toLowerCase(Locale.ROOT)));
     }
 
-    public List<Language> languages() {
+    List<Language> languages() {
         return languages;
     }
 
     /** Texts of an available language (its exact id, any case). */
-    public Texts texts(String languageId) {
+    Texts texts(String languageId) {
         return texts.get(languageId.toLowerCase(Locale.ROOT));
     }
 
@@ -83,7 +83,7 @@ public final class Inventory {
      * id is the tag's primary subtag, else the first language with that primary subtag ({@code zh} → {@code zh-CN},
      * {@code pt} → {@code pt-BR}); Norwegian Bokmål and Nynorsk ({@code nb}, {@code nn}) are served by {@code no}.
      */
-    public Optional<Language> resolve(String tag) {
+    Optional<Language> resolve(String tag) {
         if (tag == null || tag.isBlank()) {
             return Optional.empty();
         }
@@ -116,7 +116,7 @@ public final class Inventory {
      * Loads and validates the inventory; {@code open} gives a file by its name relative to the data folder
      * ({@code items.json}, {@code languages.json}, {@code text/de.json}) or null when it does not exist.
      */
-    public static Inventory load(Function<String, InputStream> open) {
+    static Inventory load(Function<String, InputStream> open) {
         ObjectMapper mapper = new ObjectMapper();
         List<String> problems = new ArrayList<>();
         List<Item> items = new ArrayList<>();

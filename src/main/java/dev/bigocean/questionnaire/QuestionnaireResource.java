@@ -27,7 +27,7 @@ import io.smallrye.common.annotation.NonBlocking;
 @Path("/api/questionnaire")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaire")
-public class QuestionnaireResource {
+class QuestionnaireResource {
 
     private final QuestionnaireService service;
 

@@ -61,7 +61,7 @@ public class QuestionnaireService implements ResultsExtension {
      * The items in {@code lang} if given and available, else in the first available language of
      * {@code Accept-Language}, else in English. A malformed {@code lang} is a 400.
      */
-    public QuestionnaireResponse questionnaire(String lang, String acceptLanguage) {
+    QuestionnaireResponse questionnaire(String lang, String acceptLanguage) {
         return byLanguage.computeIfAbsent(language(lang, acceptLanguage).id(), this::questionnaire);
     }
 
@@ -96,7 +96,7 @@ public class QuestionnaireService implements ResultsExtension {
      * Validates {@code body} (400 naming the field), checks the session as every session endpoint does (404, 410),
      * merges the answers into the stored ones in one statement and returns the scores of all answers so far.
      */
-    public Uni<QuestionnaireScores> answer(UUID sessionId, JsonNode body) {
+    Uni<QuestionnaireScores> answer(UUID sessionId, JsonNode body) {
         Map<String, Integer> given = validate(body);
         return assessments.require(sessionId)
                 .flatMap(session -> answers.merge(sessionId, given))

@@ -19,11 +19,11 @@ import java.util.List;
 public final class Agreement {
 
     /** Facet difference (0–20 scale) still counted as agreement: 15 % of the scale, about two answer steps on one item. */
-    public static final double FACET_TOLERANCE = 3.0;
+    static final double FACET_TOLERANCE = 3.0;
     /** Trait difference (0–120 scale) still counted as agreement: the facet tolerance times six. */
-    public static final double TRAIT_TOLERANCE = 6 * FACET_TOLERANCE;
+    static final double TRAIT_TOLERANCE = 6 * FACET_TOLERANCE;
     /** Conversation confidence (0–100) below which a facet or trait has too little evidence to compare. */
-    public static final int MIN_CONFIDENCE = 50;
+    static final int MIN_CONFIDENCE = 50;
 
     private Agreement() {
     }

@@ -105,12 +105,12 @@ public final class Archetypes {
     }
 
     /** Number of entries in the catalogue. */
-    public int size() {
+    int size() {
         return byKey.size();
     }
 
     /** All entries, in file order. */
-    public Collection<Archetype> all() {
+    Collection<Archetype> all() {
         return byKey.values();
     }
 }

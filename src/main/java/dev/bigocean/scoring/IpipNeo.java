@@ -24,7 +24,7 @@ public final class IpipNeo {
         PLUS, MINUS;
 
         /** The item's contribution to its facet, 1–5, from a 1–5 answer (1 "Very Inaccurate" … 5 "Very Accurate"). */
-        public int score(int answer) {
+        int score(int answer) {
             if (answer < 1 || answer > 5) {
                 throw new IllegalArgumentException("an answer is 1 to 5, got " + answer);
             }
@@ -44,7 +44,7 @@ public final class IpipNeo {
     }
 
     /** The trait of a domain letter ({@code N}, {@code E}, {@code O}, {@code A}, {@code C}). */
-    public static Trait trait(String domain) {
+    static Trait trait(String domain) {
         return switch (domain == null ? "" : domain.toUpperCase(Locale.ROOT)) {
             case "O" -> Trait.OPENNESS;
             case "C" -> Trait.CONSCIENTIOUSNESS;

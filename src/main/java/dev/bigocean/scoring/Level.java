@@ -13,7 +13,7 @@ public enum Level {
     }
 
     /** The level of an <em>unrounded</em> trait score (0–120). */
-    public static Level of(double rawTraitScore) {
+    static Level of(double rawTraitScore) {
         if (rawTraitScore < 40) {
             return L;
         }
@@ -31,7 +31,7 @@ public enum Level {
     }
 
     /** 1, 2 or 3, as in {@code oceanCode4}. */
-    public int digit() {
+    int digit() {
         return digit;
     }
 }

@@ -53,17 +53,17 @@ public final class QuestionnaireScoring {
             traits = List.copyOf(traits);
         }
 
-        public FacetResult facet(Facet f) {
+        FacetResult facet(Facet f) {
             return facets.get(f.ordinal());
         }
 
-        public TraitResult trait(Trait t) {
+        TraitResult trait(Trait t) {
             return traits.get(t.ordinal());
         }
     }
 
     /** The facet score of four item scores (each 1–5, already reversed for minus-keyed items), unrounded. */
-    public static double facetScore(int sumOfFourItemScores) {
+    static double facetScore(int sumOfFourItemScores) {
         if (sumOfFourItemScores < IpipNeo.ITEMS_PER_FACET || sumOfFourItemScores > 5 * IpipNeo.ITEMS_PER_FACET) {
             throw new IllegalArgumentException("four item scores sum to 4–20, got " + sumOfFourItemScores);
         }

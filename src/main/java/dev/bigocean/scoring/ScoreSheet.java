@@ -42,12 +42,12 @@ public record ScoreSheet(List<FacetScore> facets, List<TraitScore> traits, Strin
     }
 
     /** The score of one facet. */
-    public FacetScore facet(Facet f) {
+    FacetScore facet(Facet f) {
         return facets.get(f.ordinal());
     }
 
     /** The score of one trait. */
-    public TraitScore trait(Trait t) {
+    TraitScore trait(Trait t) {
         return traits.get(t.ordinal());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 public final class Scoring {
 
     /** Score of a facet without usable evidence. */
-    public static final double DEFAULT_FACET_SCORE = 10.0;
+    static final double DEFAULT_FACET_SCORE = 10.0;
     /** Population variance of row scores above which evidence counts as contradictory. */
     static final double CONTRADICTION_VARIANCE = 15.0;
     /** Confidence penalty for contradictory evidence. */
@@ -25,7 +25,7 @@ public final class Scoring {
      * Confidence is the mean row confidence, minus 30 if the population variance of the scores exceeds 15,
      * clamped to 0–100 and rounded; no rows give confidence 0.
      */
-    public static FacetScore aggregate(Facet facet, List<EvidencePoint> ordered) {
+    static FacetScore aggregate(Facet facet, List<EvidencePoint> ordered) {
         List<EvidencePoint> rows = ordered == null ? List.of() : ordered;
         if (rows.isEmpty()) {
             return new FacetScore(facet, DEFAULT_FACET_SCORE, DEFAULT_FACET_SCORE, 0);

@@ -22,7 +22,7 @@ public enum Trait {
     }
 
     /** The trait with this exact (case-sensitive) API name, if any. */
-    public static Optional<Trait> fromApiName(String name) {
+    static Optional<Trait> fromApiName(String name) {
         return Arrays.stream(values()).filter(t -> t.apiName().equals(name)).findFirst();
     }
 

@@ -25,7 +25,7 @@ import io.vertx.ext.web.Router;
  * so a browser never runs a stale script, and a module's relative imports stay inside the same version.
  */
 @ApplicationScoped
-public class SiteAssets {
+class SiteAssets {
 
     static final String PREFIX = "/assets/";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -36,7 +36,7 @@ public class SiteAssets {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final String version;
 
-    public SiteAssets() {
+    SiteAssets() {
         MessageDigest digest = sha256();
         for (String name : FILES) {
             byte[] bytes = read("META-INF/resources/static/" + name);
@@ -48,7 +48,7 @@ public class SiteAssets {
     }
 
     /** The path segment of the current assets: a hash of their contents. */
-    public String version() {
+    String version() {
         return version;
     }
 

@@ -21,7 +21,7 @@ import io.quarkus.qute.Template;
  * the model mode.
  */
 @Path("/")
-public class SiteResource {
+class SiteResource {
 
     private final byte[] page;
     private final String etag;

@@ -2,7 +2,6 @@ package dev.bigocean.web;
 
 import jakarta.ws.rs.Priorities;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -16,8 +15,8 @@ class AdminPortGuard {
 
     private final boolean allowed;
 
-    AdminPortGuard(@ConfigProperty(name = "bigocean.admin.public-port", defaultValue = "true") boolean allowed) {
-        this.allowed = allowed;
+    AdminPortGuard(WebConfig.Admin config) {
+        this.allowed = config.publicPort();
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)

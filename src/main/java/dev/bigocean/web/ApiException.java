@@ -45,11 +45,11 @@ public final class ApiException extends RuntimeException {
         return fields;
     }
 
-    public Map<String, String> headers() {
+    Map<String, String> headers() {
         return headers;
     }
 
-    public ApiException withHeader(String name, String value) {
+    ApiException withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new ApiException(tag, status, getMessage(), fields, h);
@@ -85,15 +85,15 @@ public final class ApiException extends RuntimeException {
     }
 
     /** Every pooled database connection stayed busy past the acquisition timeout: retry shortly. */
-    public static ApiException databaseBusy() {
+    static ApiException databaseBusy() {
         return of("DatabaseError", 503, "The database is busy; try again shortly");
     }
 
-    public static ApiException internal() {
+    static ApiException internal() {
         return of("InternalError", 500, "An unexpected error occurred");
     }
 
-    public static ApiException rateLimitExceeded(String userId, Instant resetAt, long retryAfterSeconds) {
+    static ApiException rateLimitExceeded(String userId, Instant resetAt, long retryAfterSeconds) {
         return rateLimitExceeded(userId, resetAt, retryAfterSeconds, "Rate limit exceeded");
     }
 
@@ -103,7 +103,7 @@ public final class ApiException extends RuntimeException {
                 .withHeader("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
     }
 
-    public static ApiException costLimitExceeded(long dailySpendCents, long limitCents) {
+    static ApiException costLimitExceeded(long dailySpendCents, long limitCents) {
         return costLimitExceeded(dailySpendCents, limitCents, "Daily cost budget exceeded");
     }
 
@@ -115,7 +115,7 @@ public final class ApiException extends RuntimeException {
         return of("ProfileNotFound", 404, "Profile not found", "publicProfileId", publicProfileId);
     }
 
-    public static ApiException confidenceTooLow(int overallConfidence, int requiredConfidence) {
+    static ApiException confidenceTooLow(int overallConfidence, int requiredConfidence) {
         return confidenceTooLow(overallConfidence, requiredConfidence, "Keep talking with Nerin to raise it.");
     }
 
@@ -151,23 +151,23 @@ public final class ApiException extends RuntimeException {
         return of("InvalidFacetNameError", 422, "Unknown facet name", "facetName", facetName, "validFacets", validFacets);
     }
 
-    public static ApiException forbiddenOrigin(String origin) {
+    static ApiException forbiddenOrigin(String origin) {
         return of("ForbiddenOrigin", 403, "Cross-site requests may not change anything here", "origin", origin);
     }
 
-    public static ApiException notFound(String path) {
+    static ApiException notFound(String path) {
         return of("NotFound", 404, "No such endpoint", "path", path);
     }
 
-    public static ApiException methodNotAllowed() {
+    static ApiException methodNotAllowed() {
         return of("MethodNotAllowed", 405, "Method not allowed on this endpoint");
     }
 
-    public static ApiException unsupportedMediaType() {
+    static ApiException unsupportedMediaType() {
         return of("UnsupportedMediaType", 415, "Send the request body as application/json");
     }
 
-    public static ApiException notAcceptable() {
+    static ApiException notAcceptable() {
         return of("NotAcceptable", 406, "This endpoint answers application/json (or text/event-stream where documented)");
     }
 }

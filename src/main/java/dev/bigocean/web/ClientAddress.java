@@ -10,8 +10,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,10 +27,9 @@ public class ClientAddress {
     private final int trustedProxyHops;
 
     /** The settings are {@code TRUSTED_PROXY_HEADER} and {@code TRUSTED_PROXY_HOPS} (see the README). */
-    public ClientAddress(@ConfigProperty(name = "bigocean.ratelimit.trusted-proxy-header") Optional<String> trustedProxyHeader,
-            @ConfigProperty(name = "bigocean.ratelimit.trusted-proxy-hops", defaultValue = "1") int trustedProxyHops) {
-        this.trustedProxyHeader = trustedProxyHeader.filter(h -> !h.isBlank());
-        this.trustedProxyHops = trustedProxyHops;
+    public ClientAddress(WebConfig.TrustedProxy config) {
+        this.trustedProxyHeader = config.trustedProxyHeader().filter(h -> !h.isBlank());
+        this.trustedProxyHops = config.trustedProxyHops();
     }
 
     /** The address of the HTTP request being handled on this thread, if any (none in background work). */

@@ -8,7 +8,7 @@ import io.vertx.ext.web.Router;
 
 /** The reference answers CORS preflight requests with {@code 204 No Content}; Quarkus' CORS filter uses 200. */
 @ApplicationScoped
-public class CorsPreflight {
+class CorsPreflight {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {

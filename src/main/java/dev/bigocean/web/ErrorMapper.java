@@ -23,7 +23,7 @@ public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
-    public static Response toResponse(ApiException e) {
+    static Response toResponse(ApiException e) {
         Response.ResponseBuilder builder = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body(e));
         e.headers().forEach(builder::header);
         return builder.build();

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code GET /health} for load balancers, as the reference shows; readiness with dependencies is {@code /q/health/ready}. */
 @Path("/health")
 @Tag(name = "Health")
-public class HealthResource {
+class HealthResource {
 
-    public record Health(@Schema(required = true, enumeration = "ok") String status,
+    record Health(@Schema(required = true, enumeration = "ok") String status,
             @Schema(required = true, format = "date-time") String timestamp) {
     }
 

@@ -85,7 +85,7 @@ public final class Languages {
     }
 
     /** The English name of a language code, e.g. {@code "German"} for {@code de}; the code itself if Java has none. */
-    public static String englishName(String code) {
+    static String englishName(String code) {
         String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
         return name == null || name.isBlank() ? code : name;
     }

@@ -7,8 +7,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,7 +23,7 @@ import io.vertx.ext.web.Router;
  * methods change nothing and are left to CORS.
  */
 @ApplicationScoped
-public class OriginGuard {
+class OriginGuard {
 
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
@@ -33,8 +31,8 @@ public class OriginGuard {
     private final ClientAddress client;
     private final ObjectMapper mapper;
 
-    OriginGuard(@ConfigProperty(name = "bigocean.frontend-url") String frontendUrl, ClientAddress client, ObjectMapper mapper) {
-        this.frontendOrigin = origin(frontendUrl);
+    OriginGuard(WebConfig.Frontend frontend, ClientAddress client, ObjectMapper mapper) {
+        this.frontendOrigin = origin(frontend.url());
         this.client = client;
         this.mapper = mapper;
     }

@@ -20,10 +20,10 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
     /** MDC key of the assessment session a request is about, where known. */
-    public static final String SESSION_MDC_KEY = "sessionId";
+    static final String SESSION_MDC_KEY = "sessionId";
 
     private static final Pattern WELL_FORMED = Pattern.compile("^[A-Za-z0-9._-]{1,128}$");
 
@@ -48,7 +48,7 @@ public class RequestIds {
     }
 
     /** The id of the request being handled, or null outside a request. */
-    public static String current() {
+    static String current() {
         Object id = MDC.get(MDC_KEY);
         return id == null ? null : id.toString();
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.bigocean.web.ClientAddress;
-import dev.bigocean.limits.LimitsConfig;
+import dev.bigocean.web.WebConfig;
 import io.vertx.core.http.HttpServerRequest;
 
 class SessionCookiesTest {
@@ -47,9 +47,10 @@ class SessionCookiesTest {
         IdentityConfig.Cookie cookie = config(IdentityConfig.Cookie.class,
                 Map.of("name", "better-auth.session_token", "sameSite", sameSite, "alwaysSecure", alwaysSecure));
         IdentityConfig.Auth auth = config(IdentityConfig.Auth.class, Map.of("cookie", cookie));
-        LimitsConfig.RateLimit rate = config(LimitsConfig.RateLimit.class,
+        WebConfig.TrustedProxy proxy = config(WebConfig.TrustedProxy.class,
                 Map.of("trustedProxyHeader", Optional.empty(), "trustedProxyHops", 1));
-        return new SessionCookies(auth, new ClientAddress(rate.trustedProxyHeader(), rate.trustedProxyHops()), frontendUrl);
+        WebConfig.Frontend frontend = config(WebConfig.Frontend.class, Map.of("url", frontendUrl));
+        return new SessionCookies(auth, new ClientAddress(proxy), frontend);
     }
 
     @Test

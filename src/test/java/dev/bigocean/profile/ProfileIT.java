@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bigocean.identity.Accounts;
+import dev.bigocean.identity.Accounts.Account;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.Trait;
-import dev.bigocean.testsupport.TestUserFilter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -87,43 +88,42 @@ class ProfileIT {
         return session;
     }
 
-    static Response share(String sessionId, UUID asUser) {
+    static Response share(String sessionId, Account asUser) {
         var request = given().contentType(ContentType.JSON).body("{\"sessionId\": \"" + sessionId + "\"}");
         if (asUser != null) {
-            request.header(TestUserFilter.HEADER, asUser.toString());
+            request.cookie(Accounts.COOKIE, asUser.cookie());
         }
         return request.when().post("/api/profile/share");
     }
 
-    static String shareOk(String sessionId, UUID asUser) {
+    static String shareOk(String sessionId, Account asUser) {
         return share(sessionId, asUser).then().statusCode(200).extract().path("publicProfileId");
     }
 
-    static Response view(String profileId, UUID asUser) {
+    static Response view(String profileId, Account asUser) {
         var request = given();
         if (asUser != null) {
-            request.header(TestUserFilter.HEADER, asUser.toString());
+            request.cookie(Accounts.COOKIE, asUser.cookie());
         }
         return request.when().get("/api/profile/{id}", profileId);
     }
 
-    static Response setVisibility(String profileId, UUID asUser, String body) {
+    static Response setVisibility(String profileId, Account asUser, String body) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (asUser != null) {
-            request.header(TestUserFilter.HEADER, asUser.toString());
+            request.cookie(Accounts.COOKIE, asUser.cookie());
         }
         return request.when().patch("/api/profile/{id}/visibility", profileId);
     }
 
-    UUID newUser() {
-        UUID id = UUID.randomUUID();
-        sql("INSERT INTO app_user (id, email, name) VALUES ($1, $2, 'Test')", id, id + "@example.test");
-        return id;
+    /** A new account, signed up and signed in through the identity feature (its session cookie). */
+    static Account newUser() {
+        return Accounts.signUp();
     }
 
     /** What the identity feature does on claim: the session now belongs to the user. */
-    void own(String sessionId, UUID userId) {
-        sql("UPDATE assessment_session SET user_id = $2 WHERE id = $1", UUID.fromString(sessionId), userId);
+    void own(String sessionId, Account user) {
+        sql("UPDATE assessment_session SET user_id = $2 WHERE id = $1", UUID.fromString(sessionId), UUID.fromString(user.userId()));
     }
 
     long viewCount(String profileId) {
@@ -241,7 +241,7 @@ class ProfileIT {
 
     @Test
     void someoneElsesSessionCannotBeSharedButTheOwnerCan() {
-        UUID owner = newUser();
+        Account owner = newUser();
         String session = sharedSession(90);
         own(session, owner);
         share(session, null).then().statusCode(404).body("_tag", equalTo("SessionNotFound"));
@@ -253,7 +253,7 @@ class ProfileIT {
 
     @Test
     void publicViewHasExactlyTheReferenceShapeAndAgreesWithResults() throws Exception {
-        UUID owner = newUser();
+        Account owner = newUser();
         String session = sharedSession(75);
         own(session, owner);
         String id = shareOk(session, owner);
@@ -278,13 +278,13 @@ class ProfileIT {
         }
         assertEquals(true, body.get("isPublic").asBoolean());
         assertFalse(raw.contains(session), "no session id");
-        assertFalse(raw.contains(owner.toString()), "no user id");
+        assertFalse(raw.contains(owner.userId()), "no user id");
         assertFalse(raw.contains(id), "no profile id needed in the body");
         assertFalse(raw.contains(QUOTE), "no quotes");
         assertFalse(raw.contains("Quibble"), "no messages");
 
         // the session is owned: only its owner reads its results (identity's ownership rule)
-        given().header(TestUserFilter.HEADER, owner.toString()).when().get("/api/assessment/{id}/results", session).then()
+        given().cookie(Accounts.COOKIE, owner.cookie()).when().get("/api/assessment/{id}/results", session).then()
                 .statusCode(200)
                 .body("oceanCode5", equalTo("HHMHL"))
                 .body("archetypeName", equalTo(body.get("archetypeName").asText()))
@@ -306,7 +306,7 @@ class ProfileIT {
 
     @Test
     void viewsAreCountedInTheDatabaseExceptTheOwnersAndRefusedOnes() {
-        UUID owner = newUser();
+        Account owner = newUser();
         String session = sharedSession(90);
         own(session, owner);
         String id = shareOk(session, owner);
@@ -336,7 +336,7 @@ class ProfileIT {
 
     @Test
     void privateProfileIsForbiddenToOthersButVisibleToItsOwner() {
-        UUID owner = newUser();
+        Account owner = newUser();
         String session = sharedSession(90);
         own(session, owner);
         String id = shareOk(session, owner);
@@ -356,7 +356,7 @@ class ProfileIT {
 
     @Test
     void visibilityNeedsTheAuthenticatedOwner() {
-        UUID owner = newUser();
+        Account owner = newUser();
         String session = sharedSession(90);
         own(session, owner);
         String id = shareOk(session, owner);
@@ -371,7 +371,7 @@ class ProfileIT {
         setVisibility(anonymousProfile, newUser(), "{\"isPublic\": false}").then().statusCode(401)
                 .body("_tag", equalTo("Unauthorized"));
         // Once the session is claimed, it is its new owner's.
-        UUID claimer = newUser();
+        Account claimer = newUser();
         own(anonymous, claimer);
         setVisibility(anonymousProfile, claimer, "{\"isPublic\": false}").then().statusCode(200).body("isPublic", equalTo(false));
     }
@@ -385,7 +385,7 @@ class ProfileIT {
 
     @Test
     void malformedVisibilityRequestsAre400() {
-        UUID owner = newUser();
+        Account owner = newUser();
         String session = sharedSession(90);
         own(session, owner);
         String id = shareOk(session, owner);

@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bigocean.testsupport.TestUserFilter;
+import dev.bigocean.identity.Accounts;
+import dev.bigocean.identity.Accounts.Account;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -38,21 +39,19 @@ class ProfilePageIT {
     Pool pool;
 
     /** A shared profile of a session owned by {@code owner}, every facet at confidence 80 (code HHMHL). */
-    String sharedProfile(UUID owner) {
+    String sharedProfile(Account owner) {
         ProfileIT helper = new ProfileIT();
         helper.pool = pool;
         String session = ProfileIT.start();
         helper.evidence(session, 80, ProfileIT.TRAIT_FACET_SCORES);
-        pool.preparedQuery("INSERT INTO app_user (id, email, name) VALUES ($1, $2, 'Owner')")
-                .execute(Tuple.of(owner, owner + "@example.test")).await().indefinitely();
         pool.preparedQuery("UPDATE assessment_session SET user_id = $2 WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(session), owner)).await().indefinitely();
+                .execute(Tuple.of(UUID.fromString(session), UUID.fromString(owner.userId()))).await().indefinitely();
         return ProfileIT.shareOk(session, owner);
     }
 
     @Test
     void thePublicPageHasTheChartMetaTagsAndACachedPreviewImage() throws Exception {
-        String id = sharedProfile(UUID.randomUUID());
+        String id = sharedProfile(Accounts.signUp());
         Response page = given().get("/profile/{id}", id);
         page.then().statusCode(200).contentType(containsString("text/html"))
                 .header("Cache-Control", containsString("no-cache"))
@@ -77,14 +76,14 @@ class ProfilePageIT {
 
     @Test
     void privateIs403ForOthersAndVisibleToItsOwnerUnknownIs404() {
-        UUID owner = UUID.randomUUID();
+        Account owner = Accounts.signUp();
         String id = sharedProfile(owner);
-        given().contentType(ContentType.JSON).header(TestUserFilter.HEADER, owner.toString()).body("{\"isPublic\": false}")
+        given().contentType(ContentType.JSON).cookie(Accounts.COOKIE, owner.cookie()).body("{\"isPublic\": false}")
                 .patch("/api/profile/{id}/visibility", id).then().statusCode(200);
         given().get("/profile/{id}", id).then().statusCode(403).contentType(containsString("text/html"))
                 .body(containsString("This profile is private"));
         given().get("/profile/{id}/og.png", id).then().statusCode(403);
-        given().header(TestUserFilter.HEADER, owner.toString()).get("/profile/{id}", id).then().statusCode(200)
+        given().cookie(Accounts.COOKIE, owner.cookie()).get("/profile/{id}", id).then().statusCode(200)
                 .header("Cache-Control", containsString("private"))
                 .body(containsString("only you can see it"));
         given().get("/profile/{id}", UUID.randomUUID()).then().statusCode(404).body(containsString("Profile not found"));

@@ -5,19 +5,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.identity.Accounts;
+import dev.bigocean.identity.Accounts.Account;
 import dev.bigocean.questionnaire.Inventory;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.EvidenceRows;
 import dev.bigocean.testsupport.Sql;
-import dev.bigocean.testsupport.TestUserFilter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,18 +31,16 @@ class ProfileQuestionnaireIT {
 
     @Test
     void theQuestionnaireIsShownOnlyWhenTheOwnerChooses() {
-        UUID owner = UUID.randomUUID();
-        Sql.update("INSERT INTO app_user (id, email, name) VALUES (?::uuid, ?, 'Test')", owner.toString(),
-                owner + "@example.test");
+        Account owner = Accounts.signUp();
         String session = Api.startSession();
         String message = given().get("/api/assessment/{id}/resume", session).then().extract().path("messages[0].id");
         for (Facet f : Facet.values()) {
             EvidenceRows.insert(pool, session, message, f, 12, 90);
         }
-        Sql.update("UPDATE assessment_session SET user_id = ?::uuid WHERE id = ?::uuid", owner.toString(), session);
+        Sql.update("UPDATE assessment_session SET user_id = ?::uuid WHERE id = ?::uuid", owner.userId(), session);
         String body = Inventory.fromClasspath().items().stream().map(i -> "\"" + i.id() + "\": 3")
                 .collect(Collectors.joining(", ", "{\"answers\": {", "}}"));
-        given().header(TestUserFilter.HEADER, owner.toString()).contentType(ContentType.JSON).body(body)
+        given().cookie(Accounts.COOKIE, owner.cookie()).contentType(ContentType.JSON).body(body)
                 .put("/api/assessment/{id}/questionnaire", session).then().statusCode(200);
         String id = ProfileIT.shareOk(session, owner);
 
@@ -51,7 +49,7 @@ class ProfileQuestionnaireIT {
                 .body("$", not(hasKey("questionnaire"))).body("$", not(hasKey("agreement")));
 
         // only the owner may turn it on; isPublic is optional when showQuestionnaire is given
-        ProfileIT.setVisibility(id, UUID.randomUUID(), "{\"showQuestionnaire\": true}").then().statusCode(401);
+        ProfileIT.setVisibility(id, Accounts.signUp(), "{\"showQuestionnaire\": true}").then().statusCode(401);
         ProfileIT.setVisibility(id, owner, "{\"showQuestionnaire\": \"yes\"}").then().statusCode(400)
                 .body("field", equalTo("showQuestionnaire"));
         ProfileIT.setVisibility(id, owner, "{\"showQuestionnaire\": true}").then().statusCode(200)

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.bigocean.analysis.AnalysisConfig;
 import dev.bigocean.platform.LlmConfig;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -24,11 +24,10 @@ public class AnalyzerModels {
     private final Instance<ChatModel> online;
     private volatile ChatModel model;
 
-    AnalyzerModels(LlmConfig config, @ModelName("analyzer") Instance<ChatModel> online,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.analyzer.chat-model.model-name") String configuredModel) {
+    AnalyzerModels(LlmConfig config, AnalysisConfig analysis, @ModelName("analyzer") Instance<ChatModel> online) {
         this.offline = config.analyzerOffline();
         this.online = online;
-        this.modelName = offline ? OfflineAnalyzerModel.MODEL_NAME : configuredModel;
+        this.modelName = offline ? OfflineAnalyzerModel.MODEL_NAME : analysis.modelName();
     }
 
     void logMode(@Observes StartupEvent event) {
