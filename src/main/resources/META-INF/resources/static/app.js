@@ -1,5 +1,5 @@
 // The Big Ocean web client: assessment chat with streamed replies, the IPIP-NEO-120 questionnaire, results with
-// evidence, account and sharing.
+// evidence and the agreement between conversation and questionnaire, account and sharing.
 import { api, ApiError, newKey, sendMessage } from './api.js';
 
 const TRAITS = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'];
@@ -10,6 +10,7 @@ const STORAGE_KEY = 'bigocean.sessionId';
 const QUESTIONNAIRE_KEY = 'bigocean.questionnaire.';
 const PAGE_SIZE = 20;
 const RTL = ['ar', 'fa', 'he', 'ur'];
+const VERDICTS = { agree: 'Agree', differ: 'Differ', not_enough_evidence: 'Not enough evidence' };
 
 const $ = (id) => document.getElementById(id);
 const state = { sessionId: null, messages: [], user: null, pending: null, profile: null, complete: false };
@@ -284,11 +285,77 @@ async function showResults() {
     group.append(heading, list);
     groups.append(group);
   }
-  $('results-questionnaire').textContent = !results.questionnaire ? 'Answer the questionnaire'
-    : results.questionnaire.itemsAnswered < results.questionnaire.itemsTotal ? 'Continue the questionnaire'
-      : 'Review your questionnaire answers';
+  renderAgreement(results);
   $('results-heading').focus();
   renderShare();
+}
+
+// ---- agreement between conversation and questionnaire ----------------------------------------------------------------
+
+const decimal = (x) => (x === null || x === undefined ? '—' : Number(x).toFixed(1));
+const signed = (x) => {
+  if (x === null || x === undefined) {
+    return '—';
+  }
+  return `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+};
+
+function agreementRow(name, compared) {
+  const row = document.createElement('tr');
+  row.dataset.name = name;
+  row.dataset.verdict = compared.label;
+  const head = document.createElement('th');
+  head.scope = 'row';
+  head.textContent = label(name);
+  row.append(head);
+  for (const text of [decimal(compared.conversation), decimal(compared.questionnaire), signed(compared.difference),
+    VERDICTS[compared.label] || compared.label]) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    row.append(cell);
+  }
+  row.lastChild.className = `verdict ${compared.label}`;
+  return row;
+}
+
+/** The agreement report, shown only when the results carry one (the session has questionnaire answers). */
+function renderAgreement(results) {
+  const report = results.agreement;
+  const q = results.questionnaire;
+  $('results-questionnaire').textContent = !q ? 'Answer the questionnaire'
+    : q.itemsAnswered < q.itemsTotal ? 'Continue the questionnaire' : 'Review your questionnaire answers';
+  $('agreement').hidden = !report;
+  if (!report) {
+    return;
+  }
+  const summary = $('agreement-summary');
+  if (report.overallAgreement === null || report.overallAgreement === undefined) {
+    summary.textContent = 'No facet can be compared yet: a facet is compared once its four statements are answered '
+      + 'and the conversation has said enough about it.';
+  } else {
+    const figure = document.createElement('strong');
+    figure.id = 'overall-agreement';
+    figure.textContent = `${report.overallAgreement}%`;
+    summary.replaceChildren('Overall agreement ', figure,
+        `: ${report.facetsAgreeing} of the ${report.facetsCompared} facets compared agree; the mean difference is `
+        + `${decimal(report.meanAbsoluteDifference)} points out of 20.`);
+  }
+  $('agreement-answered').textContent = q ? `Questionnaire: ${q.itemsAnswered} of ${q.itemsTotal} statements answered.` : '';
+  $('agreement-traits').tBodies[0].replaceChildren(...report.traits.map((t) => agreementRow(t.name, t)));
+  const facets = $('agreement-facets');
+  for (const body of [...facets.tBodies]) {
+    body.remove();
+  }
+  for (const trait of report.traits) {
+    const body = facets.createTBody();
+    const row = document.createElement('tr');
+    const head = document.createElement('th');
+    head.scope = 'rowgroup';
+    head.colSpan = 5;
+    head.textContent = label(trait.name);
+    row.append(head);
+    body.append(row, ...report.facets.filter((f) => f.traitName === trait.name).map((f) => agreementRow(f.name, f)));
+  }
 }
 
 // ---- questionnaire ---------------------------------------------------------------------------------------------------
