@@ -17,7 +17,6 @@ import dev.bigocean.limits.CostBudget;
 import dev.bigocean.limits.DailyStartLimit;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
-import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.platform.LlmConfig;
 import dev.bigocean.scoring.Archetype;
 import dev.bigocean.scoring.ScoreSheet;
@@ -38,10 +37,12 @@ public class AssessmentService implements AnonymousSessions {
     private final DailyStartLimit startLimit;
     private final CostBudget budget;
     private final LlmConfig llm;
+    private final Greetings greetings;
 
     AssessmentService(AssessmentRepository assessments, ScoringService scoring, AssessmentConfig config, CurrentUser caller,
-            DailyStartLimit startLimit, CostBudget budget, LlmConfig llm) {
+            DailyStartLimit startLimit, CostBudget budget, LlmConfig llm, Greetings greetings) {
         this.llm = llm;
+        this.greetings = greetings;
         this.startLimit = startLimit;
         this.budget = budget;
         this.assessments = assessments;
@@ -52,7 +53,7 @@ public class AssessmentService implements AnonymousSessions {
 
     /**
      * A new active session for {@code userId} (null: anonymous) whose first message is Nerin's opening greeting (a fixed
-     * text: no model call, no cost). A user's start first takes the day's slot of the daily start limit (429 when
+     * text in the session's language, see {@link Greetings}: no model call, no cost). A user's start first takes the day's slot of the daily start limit (429 when
      * taken); if the insert then fails the slot is given back, so there is never a session without a slot nor a lost
      * slot.
      */
@@ -66,7 +67,7 @@ public class AssessmentService implements AnonymousSessions {
      * session's.
      */
     Uni<Assessment> start(UUID userId, String clientKey, String language) {
-        String opening = ConversationContent.get().opening();
+        String opening = greetings.of(language);
         if (userId == null) {
             return assessments.insert(null, clientKey, language, opening);
         }

@@ -25,9 +25,11 @@ async function request(method, path, body) {
 }
 
 export const api = {
-  start: () => request('POST', '/api/assessment/start', {}),
+  start: (language) => request('POST', '/api/assessment/start', language ? { language } : {}),
   resume: (id) => request('GET', `/api/assessment/${encodeURIComponent(id)}/resume`),
   results: (id) => request('GET', `/api/assessment/${encodeURIComponent(id)}/results`),
+  questionnaire: (lang) => request('GET', `/api/questionnaire${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`),
+  answer: (id, answers) => request('PUT', `/api/assessment/${encodeURIComponent(id)}/questionnaire`, { answers }),
   evidence: (sessionId, facetName) => request('GET',
       `/api/evidence/facet?sessionId=${encodeURIComponent(sessionId)}&facetName=${encodeURIComponent(facetName)}`),
   share: (sessionId) => request('POST', '/api/profile/share', { sessionId }),

@@ -1,9 +1,16 @@
-// The Big Ocean web client: assessment chat with streamed replies, results with evidence, account and sharing.
+// The Big Ocean web client: assessment chat with streamed replies, the IPIP-NEO-120 questionnaire, results with
+// evidence and the agreement between conversation and questionnaire, account and sharing.
 import { api, ApiError, newKey, sendMessage } from './api.js';
 
 const TRAITS = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'];
 const TARGET = 70;
 const STORAGE_KEY = 'bigocean.sessionId';
+// Per session: {lang, answers: {itemId: 1..5}}. The API scores answers but never gives them back, so this browser keeps
+// the ones given here to show them again when the questionnaire is reopened.
+const QUESTIONNAIRE_KEY = 'bigocean.questionnaire.';
+const PAGE_SIZE = 20;
+const RTL = ['ar', 'fa', 'he', 'ur'];
+const VERDICTS = { agree: 'Agree', differ: 'Differ', not_enough_evidence: 'Not enough evidence' };
 
 const $ = (id) => document.getElementById(id);
 const state = { sessionId: null, messages: [], user: null, pending: null, profile: null, complete: false };
@@ -17,7 +24,7 @@ function status(text, isError = false) {
 }
 
 function show(view) {
-  for (const id of ['intro', 'chat', 'results']) {
+  for (const id of ['intro', 'chat', 'results', 'questionnaire']) {
     $(id).hidden = id !== view;
   }
 }
@@ -38,6 +45,9 @@ function remember(id) {
 }
 
 function forget() {
+  if (state.sessionId) {
+    localStorage.removeItem(QUESTIONNAIRE_KEY + state.sessionId);
+  }
   state.sessionId = null;
   localStorage.removeItem(STORAGE_KEY);
   history.replaceState(null, '', location.pathname);
@@ -162,8 +172,10 @@ function finishChat() {
 
 async function startAssessment() {
   try {
-    const started = await api.start();
+    const language = $('language').value;
+    const started = await api.start(language || undefined);
     remember(started.sessionId);
+    keep(started.sessionId, { lang: language, answers: {} });
     await resume(started.sessionId);
   } catch (error) {
     status(error.message, true);
@@ -180,6 +192,8 @@ async function resume(id) {
   renderProgress(data.confidence);
   $('composer').hidden = data.assessmentComplete;
   $('see-results').hidden = !data.assessmentComplete;
+  $('open-questionnaire').textContent = Object.keys(kept(id).answers || {}).length
+    ? 'Continue the questionnaire' : 'Answer the questionnaire';
   if (data.assessmentComplete) {
     $('see-results').focus();
   } else {
@@ -271,8 +285,290 @@ async function showResults() {
     group.append(heading, list);
     groups.append(group);
   }
+  renderAgreement(results);
   $('results-heading').focus();
   renderShare();
+}
+
+// ---- agreement between conversation and questionnaire ----------------------------------------------------------------
+
+const decimal = (x) => (x === null || x === undefined ? '—' : Number(x).toFixed(1));
+const signed = (x) => {
+  if (x === null || x === undefined) {
+    return '—';
+  }
+  return `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+};
+
+function agreementRow(name, compared) {
+  const row = document.createElement('tr');
+  row.dataset.name = name;
+  row.dataset.verdict = compared.label;
+  const head = document.createElement('th');
+  head.scope = 'row';
+  head.textContent = label(name);
+  row.append(head);
+  for (const text of [decimal(compared.conversation), decimal(compared.questionnaire), signed(compared.difference),
+    VERDICTS[compared.label] || compared.label]) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    row.append(cell);
+  }
+  row.lastChild.className = `verdict ${compared.label}`;
+  return row;
+}
+
+/** The agreement report, shown only when the results carry one (the session has questionnaire answers). */
+function renderAgreement(results) {
+  const report = results.agreement;
+  const q = results.questionnaire;
+  $('results-questionnaire').textContent = !q ? 'Answer the questionnaire'
+    : q.itemsAnswered < q.itemsTotal ? 'Continue the questionnaire' : 'Review your questionnaire answers';
+  $('agreement').hidden = !report;
+  if (!report) {
+    return;
+  }
+  const summary = $('agreement-summary');
+  if (report.overallAgreement === null || report.overallAgreement === undefined) {
+    summary.textContent = 'No facet can be compared yet: a facet is compared once its four statements are answered '
+      + 'and the conversation has said enough about it.';
+  } else {
+    const figure = document.createElement('strong');
+    figure.id = 'overall-agreement';
+    figure.textContent = `${report.overallAgreement}%`;
+    summary.replaceChildren('Overall agreement ', figure,
+        `: ${report.facetsAgreeing} of the ${report.facetsCompared} facets compared agree; the mean difference is `
+        + `${decimal(report.meanAbsoluteDifference)} points out of 20.`);
+  }
+  $('agreement-answered').textContent = q ? `Questionnaire: ${q.itemsAnswered} of ${q.itemsTotal} statements answered.` : '';
+  $('agreement-traits').tBodies[0].replaceChildren(...report.traits.map((t) => agreementRow(t.name, t)));
+  const facets = $('agreement-facets');
+  for (const body of [...facets.tBodies]) {
+    body.remove();
+  }
+  for (const trait of report.traits) {
+    const body = facets.createTBody();
+    const row = document.createElement('tr');
+    const head = document.createElement('th');
+    head.scope = 'rowgroup';
+    head.colSpan = 5;
+    head.textContent = label(trait.name);
+    row.append(head);
+    body.append(row, ...report.facets.filter((f) => f.traitName === trait.name).map((f) => agreementRow(f.name, f)));
+  }
+}
+
+// ---- questionnaire ---------------------------------------------------------------------------------------------------
+
+const questionnaires = new Map(); // requested language → body of GET /api/questionnaire
+const quiz = { data: null, page: 0, answers: {}, unsaved: new Set(), timer: null, saving: null, from: 'chat', onServer: null };
+
+function kept(id) {
+  try {
+    return JSON.parse(localStorage.getItem(QUESTIONNAIRE_KEY + id)) || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function keep(id, value) {
+  try {
+    localStorage.setItem(QUESTIONNAIRE_KEY + id, JSON.stringify(value));
+  } catch (e) {
+    // storage full or disabled: the answers are still saved on the server
+  }
+}
+
+function browserLanguage() {
+  return (navigator.languages && navigator.languages[0]) || navigator.language || '';
+}
+
+async function questionnaireIn(lang) {
+  if (!questionnaires.has(lang)) {
+    const data = await api.questionnaire(lang);
+    questionnaires.set(lang, data);
+    questionnaires.set(data.language, data);
+  }
+  return questionnaires.get(lang);
+}
+
+function fillLanguages(select, languages, selected) {
+  select.replaceChildren(...languages.map((l) => {
+    const option = document.createElement('option');
+    option.value = l.id;
+    option.textContent = l.name;
+    return option;
+  }));
+  select.value = selected;
+}
+
+/** The start screen's language list, from the questionnaire's languages, preselecting the browser's language. */
+async function initLanguages() {
+  try {
+    let data;
+    try {
+      data = await questionnaireIn(browserLanguage());
+    } catch (e) {
+      data = await questionnaireIn('');
+    }
+    fillLanguages($('language'), data.languages, data.language);
+  } catch (e) {
+    // the list stays "English" and the server's default applies
+  }
+}
+
+async function openQuestionnaire(from) {
+  quiz.from = from;
+  const saved = kept(state.sessionId);
+  quiz.answers = saved.answers || {};
+  quiz.unsaved.clear();
+  try {
+    quiz.data = await questionnaireIn(saved.lang || $('language').value || browserLanguage());
+  } catch (error) {
+    status(error.message, true);
+    return;
+  }
+  quiz.onServer = null;
+  try {
+    const results = await api.results(state.sessionId);
+    quiz.onServer = results.questionnaire ? results.questionnaire.itemsAnswered : 0;
+  } catch (e) {
+    quiz.onServer = null;
+  }
+  const here = Object.keys(quiz.answers).length;
+  if (quiz.onServer !== null && quiz.onServer < here) {
+    // a save that never arrived (the page closed or the network failed): send what this browser kept again
+    Object.keys(quiz.answers).forEach((id) => quiz.unsaved.add(id));
+  }
+  const note = $('questionnaire-note');
+  note.hidden = !(quiz.onServer > here);
+  note.textContent = note.hidden ? '' : `This session already has ${quiz.onServer} answers saved from another browser or `
+    + 'device. They count in your results, but this browser cannot show them: the service gives back scores, not '
+    + 'answers. Answering a statement again replaces its earlier answer.';
+  fillLanguages($('questionnaire-language'), quiz.data.languages, quiz.data.language);
+  const firstOpen = quiz.data.items.findIndex((item) => !quiz.answers[item.id]);
+  quiz.page = firstOpen < 0 ? 0 : Math.floor(firstOpen / PAGE_SIZE);
+  show('questionnaire');
+  renderQuestionnaire();
+  status('');
+  $('questionnaire-heading').focus();
+  if (quiz.unsaved.size) {
+    saveAnswers();
+  }
+}
+
+function renderQuestionnaire() {
+  const { items, choices } = quiz.data;
+  const from = quiz.page * PAGE_SIZE;
+  const shown = items.slice(from, from + PAGE_SIZE);
+  $('questionnaire-page').textContent = `Statements ${from + 1} to ${from + shown.length} of ${items.length}`;
+  const box = $('questionnaire-items');
+  box.lang = quiz.data.language;
+  box.dir = RTL.includes(quiz.data.language.split('-')[0]) ? 'rtl' : 'ltr';
+  box.replaceChildren(...shown.map((item) => {
+    const set = document.createElement('fieldset');
+    set.className = 'q-item';
+    set.dataset.item = item.id;
+    const legend = document.createElement('legend');
+    legend.textContent = `${item.num}. ${item.text}`;
+    const options = document.createElement('div');
+    options.className = 'choices';
+    for (const choice of choices) {
+      const input = document.createElement('input');
+      input.type = 'radio';
+      input.name = `q-${item.id}`;
+      input.id = `q-${item.id}-${choice.value}`;
+      input.value = String(choice.value);
+      input.checked = quiz.answers[item.id] === choice.value;
+      input.addEventListener('change', () => answer(item.id, choice.value));
+      const text = document.createElement('label');
+      text.htmlFor = input.id;
+      text.textContent = choice.label;
+      const option = document.createElement('span');
+      option.className = 'choice';
+      option.append(input, text);
+      options.append(option);
+    }
+    set.append(legend, options);
+    return set;
+  }));
+  $('questionnaire-prev').disabled = quiz.page === 0;
+  $('questionnaire-next').disabled = from + PAGE_SIZE >= items.length;
+  $('questionnaire-source').textContent = `Items: ${quiz.data.source}.`;
+  renderCount();
+}
+
+function renderCount() {
+  const here = Object.keys(quiz.answers).length;
+  const total = quiz.data.items.length;
+  $('questionnaire-progress').max = total;
+  $('questionnaire-progress').value = here;
+  $('questionnaire-count').textContent = `${here} of ${total}`;
+}
+
+function answer(itemId, value) {
+  quiz.answers[itemId] = value;
+  quiz.unsaved.add(itemId);
+  keep(state.sessionId, { lang: quiz.data.language, answers: quiz.answers });
+  renderCount();
+  clearTimeout(quiz.timer);
+  quiz.timer = setTimeout(saveAnswers, 700);
+}
+
+/** Sends the answers not saved yet (one request at a time); true when everything given so far is saved. */
+async function saveAnswers() {
+  clearTimeout(quiz.timer);
+  quiz.timer = null;
+  while (quiz.saving) {
+    await quiz.saving;
+  }
+  if (!quiz.unsaved.size) {
+    return true;
+  }
+  const sent = [...quiz.unsaved];
+  quiz.unsaved.clear();
+  const body = Object.fromEntries(sent.map((id) => [id, quiz.answers[id]]));
+  quiz.saving = api.answer(state.sessionId, body).then((scores) => {
+    quiz.onServer = scores.itemsAnswered;
+    status(`Saved. ${scores.itemsAnswered} of ${scores.itemsTotal} statements answered.`);
+    return true;
+  }).catch((error) => {
+    sent.forEach((id) => quiz.unsaved.add(id));
+    status(`${error.message} Your answers are kept in this browser and sent again with the next one.`, true);
+    return false;
+  }).finally(() => {
+    quiz.saving = null;
+  });
+  return quiz.saving;
+}
+
+async function turnPage(step) {
+  saveAnswers();
+  quiz.page += step;
+  renderQuestionnaire();
+  $('questionnaire-page').focus();
+}
+
+async function closeQuestionnaire() {
+  if (!(await saveAnswers()) || quiz.unsaved.size) {
+    return; // the error is shown; the user stays on the page with every answer kept
+  }
+  if (quiz.from === 'results') {
+    await showResults();
+  } else {
+    await resume(state.sessionId);
+  }
+}
+
+async function switchQuestionnaireLanguage() {
+  try {
+    quiz.data = await questionnaireIn($('questionnaire-language').value);
+  } catch (error) {
+    status(error.message, true);
+    return;
+  }
+  keep(state.sessionId, { lang: quiz.data.language, answers: quiz.answers });
+  renderQuestionnaire();
 }
 
 /** Marks the [start, end) ranges (UTF-16 indices, as JavaScript strings count) of a message's text. */
@@ -463,6 +759,13 @@ function wire() {
     }
   });
   $('see-results').addEventListener('click', showResults);
+  $('open-questionnaire').addEventListener('click', () => openQuestionnaire('chat'));
+  $('results-questionnaire').addEventListener('click', () => openQuestionnaire('results'));
+  $('questionnaire-prev').addEventListener('click', () => turnPage(-1));
+  $('questionnaire-next').addEventListener('click', () => turnPage(1));
+  $('questionnaire-done').addEventListener('click', closeQuestionnaire);
+  $('questionnaire-language').addEventListener('change', switchQuestionnaireLanguage);
+  $('questionnaire-form').addEventListener('submit', (event) => event.preventDefault());
   $('back-to-chat').addEventListener('click', () => resume(state.sessionId));
   $('open-sign-in').addEventListener('click', () => openAuth('sign-in'));
   $('open-sign-up').addEventListener('click', () => openAuth('sign-up'));
@@ -502,6 +805,7 @@ async function init() {
     state.user = null;
   }
   renderAccount();
+  await initLanguages();
   const id = sessionFromUrl() || localStorage.getItem(STORAGE_KEY);
   if (id) {
     try {

@@ -165,6 +165,7 @@ class LoadBenchmark {
             wrkRow("GET /profile/:id/og.png (preview image)", c, base + "/profile/" + profile + "/og.png", "as results");
             wrkRow("GET /health", c, base + "/health", "≥ 30,000 req/s");
         }
+        questionnaireRows(base, connections.get(0));
         streamedTurns(stub, base);
         row("resident memory under load (max sampled)", "≤ 256 MB", mb(sampler.stop()));
 
@@ -422,6 +423,89 @@ class LoadBenchmark {
                 + (failures.isEmpty() ? "" : " (client errors: " + failures.keySet() + ")"));
     }
 
+    // ---- the questionnaire: 120 answers + results against two results reads -------------------------------------
+
+    /**
+     * The cost of answering the whole questionnaire and reading the results, against two results reads: under load (wrk
+     * alternating {@code PUT …/questionnaire} with all 120 answers and {@code GET …/results}, then {@code GET …/results}
+     * alone, over the same sessions, one per connection), and for one user alone (the wall time of the pair in sequence,
+     * median of 200). The GETs of both runs read sessions that hold 120 answers, so both include the questionnaire scoring.
+     */
+    private void questionnaireRows(String base, int c) throws Exception {
+        ArrayNode items = (ArrayNode) JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/questionnaire?lang=en"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).path("items");
+        ObjectNode answers = JSON.createObjectNode();
+        for (int i = 0; i < items.size(); i++) {
+            answers.put(items.get(i).path("id").asText(), 1 + (i * 7) % 5);
+        }
+        String body = JSON.createObjectNode().set("answers", answers).toString();
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            sessions.add(JSON.readTree(post(base + "/api/assessment/start", "{}").body()).path("sessionId").asText());
+        }
+        StringBuilder lua = new StringBuilder("local sessions = {");
+        sessions.forEach(id -> lua.append('"').append(id).append("\","));
+        lua.append("}\nlocal body = '").append(body).append("'\n").append("""
+                local n = 0
+                local put = os.getenv("BENCH_PUT") == "1"
+                local started = 0
+                setup = function(thread) -- each wrk thread starts on its own half of the sessions
+                  thread:set("offset", started * math.floor(#sessions / 2))
+                  started = started + 1
+                end
+                request = function()
+                  n = n + 1
+                  local session = sessions[((math.floor((n - 1) / 2) + (offset or 0)) % #sessions) + 1]
+                  if put and n % 2 == 1 then
+                    return wrk.format("PUT", "/api/assessment/" .. session .. "/questionnaire",
+                        { ["Content-Type"] = "application/json" }, body)
+                  end
+                  return wrk.format("GET", "/api/assessment/" .. session .. "/results")
+                end
+                """);
+        Path script = Files.createTempFile("bench-questionnaire", ".lua");
+        Files.writeString(script, lua);
+        Wrk pairs = Wrk.run(2, c, seconds, base, script, Map.of("BENCH_PUT", "1"));
+        Wrk reads = Wrk.run(2, c, seconds, base, script, Map.of("BENCH_PUT", "0"));
+        Files.delete(script);
+        row("PUT 120 answers + GET …/results vs two GET …/results, " + c + " connections", "≤ 1× two results reads",
+                String.format(Locale.ROOT, "%,.0f pairs/s (p99 %s%s) vs %,.0f pairs/s (p99 %s%s): %.2f× two results reads",
+                        pairs.rps / 2, pairs.p99, pairs.errors.isEmpty() ? "" : ", " + pairs.errors, reads.rps / 2, reads.p99,
+                        reads.errors.isEmpty() ? "" : ", " + reads.errors, reads.rps / pairs.rps));
+
+        String session = sessions.get(0);
+        HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/assessment/" + session + "/questionnaire"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/api/assessment/" + session + "/results")).build();
+        List<Long> pairNanos = new ArrayList<>();
+        List<Long> readNanos = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            long t0 = System.nanoTime();
+            expectOk(put);
+            expectOk(get);
+            long t1 = System.nanoTime();
+            expectOk(get);
+            expectOk(get);
+            long t2 = System.nanoTime();
+            if (i >= 50) { // the first 50 warm up
+                pairNanos.add(t1 - t0);
+                readNanos.add(t2 - t1);
+            }
+        }
+        Collections.sort(pairNanos);
+        Collections.sort(readNanos);
+        row("PUT 120 answers + GET …/results vs two GET …/results, one user in sequence", "≤ 1× two results reads",
+                String.format(Locale.ROOT, "median %.2f ms vs %.2f ms: %.2f× two results reads", pct(pairNanos, 50) / 1e6,
+                        pct(readNanos, 50) / 1e6, (double) pct(pairNanos, 50) / pct(readNanos, 50)));
+    }
+
+    private void expectOk(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode());
+        }
+    }
+
     // ---- wrk -----------------------------------------------------------------------------------------------------
 
     private void wrkRow(String name, int c, String url, String target) throws Exception {
@@ -434,8 +518,21 @@ class LoadBenchmark {
     record Wrk(double rps, String p99, String errors) {
 
         static Wrk run(int threads, int connections, int seconds, String url) throws Exception {
-            Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url)
-                    .redirectErrorStream(true).start();
+            return run(threads, connections, seconds, url, null, Map.of());
+        }
+
+        /** As above, with a Lua script ({@code -s}) that makes the requests, and environment variables for it. */
+        static Wrk run(int threads, int connections, int seconds, String url, Path script, Map<String, String> env)
+                throws Exception {
+            List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                    "--latency"));
+            if (script != null) {
+                command.addAll(List.of("-s", script.toString()));
+            }
+            command.add(url);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(seconds + 30L, TimeUnit.SECONDS);
             Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);

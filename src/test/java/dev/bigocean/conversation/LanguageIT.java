@@ -2,6 +2,7 @@ package dev.bigocean.conversation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,31 @@ class LanguageIT {
         assertTrue(request.lastUserText().contains("Write your whole reply in Japanese (ja)."), request.lastUserText());
         assertTrue(request.lastUserText().contains("<user_message>\n週末は友達と山に登りました。"), request.lastUserText());
     }
+
+    @Test
+    void nerinGreetsInTheSessionsLanguage() {
+        String german = start(given(), "{\"language\": \"de\"}", "de");
+        given().when().get("/api/assessment/{id}/resume", german).then().statusCode(200)
+                .body("messages.size()", equalTo(1)).body("messages[0].role", equalTo("assistant"))
+                .body("messages[0].content", startsWith("Hallo, ich bin Nerin – danke, dass du dir Zeit"));
+        String japanese = start(given().header("Accept-Language", "ja-JP"), "{}", "ja");
+        given().when().get("/api/assessment/{id}/resume", japanese).then().statusCode(200)
+                .body("messages[0].content", startsWith("こんにちは、Nerinです。"));
+        String brazilian = start(given(), "{\"language\": \"pt-BR\"}", "pt");
+        given().when().get("/api/assessment/{id}/resume", brazilian).then().statusCode(200)
+                .body("messages[0].content", startsWith("Olá, eu sou Nerin."));
+        // English, and a language without a greeting of its own (see prompts/greetings.json), get the English text.
+        for (String body : new String[] { "{}", "{\"language\": \"ar\"}" }) {
+            String id = start(given(), body, body.equals("{}") ? "en" : "ar");
+            given().when().get("/api/assessment/{id}/resume", id).then().statusCode(200)
+                    .body("messages[0].content", equalTo(ENGLISH_GREETING));
+        }
+    }
+
+    /** The English greeting, byte for byte as it was before greetings had languages. */
+    static final String ENGLISH_GREETING = "Hi, I'm Nerin — thank you for taking the time to chat with me. There are no "
+            + "right or wrong answers here; I'm simply curious about you and the way you experience life. To start us off, "
+            + "tell me about a recent day that felt really like you — what happened, and what made it feel that way?";
 
     @Test
     void theBodyWinsOverTheHeaderAndEnglishIsTheDefault() {

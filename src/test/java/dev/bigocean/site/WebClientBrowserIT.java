@@ -36,12 +36,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.bigocean.analysis.AnalysisFixtures;
 import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.conversation.OfflineConversationIT;
 import dev.bigocean.conversation.SincereAnswers;
+import dev.bigocean.testsupport.Sql;
 import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,8 +52,9 @@ import io.restassured.response.Response;
 
 /**
  * The web client end to end in headless Chromium against the offline service: a whole assessment typed in the page,
- * results with the chart and a facet's quotes highlighted, sign-up, sharing, the public page in a fresh browser
- * (Open Graph tags and image), then private (403 page). Every page is scanned with axe-core (no serious or critical
+ * questionnaire answers given before the chat and after it (kept when reopened), results with the chart, a facet's
+ * quotes highlighted and the agreement report, sign-up, sharing, the public page in a fresh browser (Open Graph tags and
+ * image), then private (403 page); and a German browser getting German everywhere the service has it. Every page is scanned with axe-core (no serious or critical
  * violation); screenshots of each step go to {@code target/screenshots/}.
  */
 @QuarkusTest
@@ -104,7 +107,12 @@ class WebClientBrowserIT {
     }
 
     static WebDriver browser(int width, int height) throws IOException {
+        return browser(width, height, "en-US,en");
+    }
+
+    static WebDriver browser(int width, int height, String acceptLanguages) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -117,8 +125,8 @@ class WebClientBrowserIT {
         return driver;
     }
 
-    @Test
-    void aWholeAssessmentInTheBrowser() throws Exception {
+    /** Skips (outside CI only) when Debian's chromium and chromium-driver are missing. */
+    static void requireBrowser() throws IOException {
         boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
         if (!installed && System.getenv("CI") == null) {
             System.out.println("SKIPPED WebClientBrowserIT: Debian's chromium and chromium-driver are not installed "
@@ -127,6 +135,11 @@ class WebClientBrowserIT {
         }
         assertTrue(installed, "CI must have " + CHROMIUM + " and " + CHROMEDRIVER + " (.ci/run installs them)");
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    @Test
+    void aWholeAssessmentInTheBrowser() throws Exception {
+        requireBrowser();
         worker.start();
         String root = base.toString().replaceAll("/+$", "");
 
@@ -134,6 +147,9 @@ class WebClientBrowserIT {
         owner.get(root + "/");
         WebDriverWait wait = new WebDriverWait(owner, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
+        wait.until(d -> d.findElements(By.cssSelector("#language option")).size() > 30);
+        assertEquals("en", new Select(owner.findElement(By.id("language"))).getFirstSelectedOption().getAttribute("value"),
+                "the browser's language is preselected");
         accessible(owner, "start page");
         shot(owner, "01-start");
 
@@ -142,7 +158,29 @@ class WebClientBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#log .msg.assistant")).size() == 1);
         assertTrue(owner.getCurrentUrl().contains("#session="), owner.getCurrentUrl());
         String sessionId = owner.getCurrentUrl().replaceAll(".*#session=", "");
+        assertTrue(last(owner, "#log .msg.assistant p").startsWith("Hi, I'm Nerin"));
         accessible(owner, "chat");
+
+        // Before the chat: two questionnaire statements, one with the mouse, one with the keyboard alone.
+        List<String> items = given().get("/api/questionnaire?lang=en").then().statusCode(200).extract().path("items.id");
+        owner.findElement(By.id("open-questionnaire")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#questionnaire-items fieldset")).size() == 20);
+        assertTrue(owner.findElement(By.id("questionnaire-heading")).isDisplayed());
+        assertEquals(List.of("Very Inaccurate", "Moderately Inaccurate", "Neither Accurate Nor Inaccurate",
+                "Moderately Accurate", "Very Accurate"), owner.findElements(By.cssSelector(
+                        "fieldset[data-item='" + items.get(0) + "'] label")).stream().map(WebElement::getText).toList());
+        owner.findElement(By.cssSelector("label[for='q-" + items.get(0) + "-4']")).click();
+        WebElement second = owner.findElement(By.id("q-" + items.get(1) + "-1"));
+        second.sendKeys(org.openqa.selenium.Keys.SPACE);
+        second.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT); // moves the choice within the radio group: answer 2
+        assertTrue(owner.findElement(By.id("q-" + items.get(1) + "-2")).isSelected());
+        accessible(owner, "questionnaire");
+        shot(owner, "01b-questionnaire");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answersStored(sessionId).equals(
+                java.util.Map.of(items.get(0), 4, items.get(1), 2)));
+        owner.findElement(By.id("questionnaire-done")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertEquals("Continue the questionnaire", owner.findElement(By.id("open-questionnaire")).getText());
 
         boolean complete = false;
         for (int turn = 1; turn <= MAX_TURNS && !complete; turn++) {
@@ -200,8 +238,63 @@ class WebClientBrowserIT {
         assertEquals(5, owner.findElements(By.cssSelector("#trait-chart svg rect.chart-bar")).size());
         assertEquals(30, owner.findElements(By.cssSelector("button.facet")).size());
         assertTrue(owner.findElement(By.id("code")).getText().matches("[LMH]{5}"));
+        // The agreement report: the two answers given before the chat score no facet yet.
+        assertTrue(owner.findElement(By.id("agreement")).isDisplayed());
+        assertEquals(5, owner.findElements(By.cssSelector("#agreement-traits tbody tr")).size());
+        assertEquals(30, owner.findElements(By.cssSelector("#agreement-facets tbody tr[data-name]")).size());
+        assertTrue(owner.findElement(By.id("agreement-answered")).getText().contains("2 of 120"));
+        assertEquals(30, owner.findElements(By.cssSelector("#agreement-facets tr[data-verdict='not_enough_evidence']")).size());
         accessible(owner, "results");
         shot(owner, "03-results");
+
+        // After the chat: the questionnaire again, with the earlier answers shown; one more on the next page.
+        owner.findElement(By.id("results-questionnaire")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("questionnaire")));
+        assertTrue(owner.findElement(By.id("q-" + items.get(0) + "-4")).isSelected(), "kept when reopened");
+        assertTrue(owner.findElement(By.id("q-" + items.get(1) + "-2")).isSelected(), "kept when reopened");
+        assertEquals("2 of 120", owner.findElement(By.id("questionnaire-count")).getText());
+        owner.findElement(By.id("questionnaire-next")).click();
+        wait.until(d -> d.findElement(By.id("questionnaire-page")).getText().startsWith("Statements 21 to 40"));
+        owner.findElement(By.cssSelector("label[for='q-" + items.get(20) + "-5']")).click();
+        owner.findElement(By.id("questionnaire-done")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+        wait.until(d -> d.findElement(By.id("agreement-answered")).getText().contains("3 of 120"));
+        assertEquals(java.util.Map.of(items.get(0), 4, items.get(1), 2, items.get(20), 5), answersStored(sessionId));
+
+        // Every statement answered (the rest through the API): the page shows the report exactly as the API has it.
+        java.util.Map<String, Integer> all = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            all.put(items.get(i), 1 + (i * 7) % 5);
+        }
+        given().contentType("application/json").body(java.util.Map.of("answers", all))
+                .put("/api/assessment/{id}/questionnaire", sessionId).then().statusCode(200);
+        owner.findElement(By.id("back-to-chat")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("see-results"))).click();
+        wait.until(d -> d.findElement(By.id("agreement-answered")).getText().contains("120 of 120"));
+        Response api = given().get("/api/assessment/{id}/results", sessionId);
+        List<java.util.Map<String, Object>> traits = api.path("agreement.traits");
+        for (java.util.Map<String, Object> t : traits) {
+            WebElement row = owner.findElement(By.cssSelector("#agreement-traits tr[data-name='" + t.get("name") + "']"));
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f", ((Number) t.get("conversation")).doubleValue()), cells.get(0));
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f", ((Number) t.get("questionnaire")).doubleValue()), cells.get(1));
+            assertEquals(t.get("label"), row.getAttribute("data-verdict"));
+        }
+        List<java.util.Map<String, Object>> facets = api.path("agreement.facets");
+        for (java.util.Map<String, Object> f : facets) {
+            WebElement row = owner.findElement(By.cssSelector("#agreement-facets tr[data-name='" + f.get("name") + "']"));
+            assertEquals(f.get("label"), row.getAttribute("data-verdict"), "verdict of " + f.get("name"));
+            assertFalse(row.findElements(By.tagName("td")).get(1).getText().equals("—"), "every facet has a questionnaire score");
+        }
+        Integer overallAgreement = api.path("agreement.overallAgreement");
+        if (overallAgreement != null) {
+            assertEquals(overallAgreement + "%", owner.findElement(By.id("overall-agreement")).getText());
+        } else {
+            assertTrue(owner.findElements(By.id("overall-agreement")).isEmpty());
+        }
+        accessible(owner, "agreement report");
+        ((JavascriptExecutor) owner).executeScript("document.getElementById('agreement').scrollIntoView()");
+        shot(owner, "03b-agreement");
 
         owner.findElement(By.cssSelector("button.facet[data-facet='orderliness']")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#evidence-list mark")).isEmpty());
@@ -267,6 +360,56 @@ class WebClientBrowserIT {
         owner.get(root + path);
         assertTrue(owner.getPageSource().contains("This profile is private: only you can see it"));
         shot(owner, "11-owner-private-page");
+    }
+
+    @Test
+    void aGermanBrowserGetsGermanWhereTheServiceHasIt() throws Exception {
+        requireBrowser();
+        String root = base.toString().replaceAll("/+$", "");
+        owner = browser(375, 812, "de-DE,de");
+        owner.get(root + "/");
+        WebDriverWait wait = new WebDriverWait(owner, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.cssSelector("#language option")).size() > 30);
+        assertEquals("de", new Select(owner.findElement(By.id("language"))).getFirstSelectedOption().getAttribute("value"));
+        owner.findElement(By.id("start")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#log .msg.assistant")).size() == 1);
+        String sessionId = owner.getCurrentUrl().replaceAll(".*#session=", "");
+        assertTrue(last(owner, "#log .msg.assistant p").startsWith("Hallo, ich bin Nerin"));
+        assertEquals("de", Sql.single("select language from assessment_session where id = ?::uuid", sessionId));
+
+        Response german = given().get("/api/questionnaire?lang=de");
+        List<String> ids = german.path("items.id");
+        owner.findElement(By.id("open-questionnaire")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#questionnaire-items fieldset")).size() == 20);
+        assertEquals("de", owner.findElement(By.id("questionnaire-items")).getAttribute("lang"));
+        assertEquals("1. " + german.path("items[0].text"), owner.findElement(By.cssSelector(
+                "fieldset[data-item='" + ids.get(0) + "'] legend")).getText());
+        assertEquals(german.path("choices.label"), owner.findElements(By.cssSelector(
+                "fieldset[data-item='" + ids.get(0) + "'] label")).stream().map(WebElement::getText).toList());
+        WebElement first = owner.findElement(By.id("q-" + ids.get(0) + "-1"));
+        first.sendKeys(org.openqa.selenium.Keys.SPACE);
+        first.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        owner.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT); // arrows move within the group
+        accessible(owner, "German questionnaire");
+        shot(owner, "12-questionnaire-de");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answersStored(sessionId).equals(
+                java.util.Map.of(ids.get(0), 3)));
+
+        // A reload (same browser) shows the answer again: the page kept it, as the API gives back scores only.
+        owner.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-questionnaire"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("#questionnaire-items fieldset")).size() == 20);
+        assertTrue(owner.findElement(By.id("q-" + ids.get(0) + "-3")).isSelected());
+        assertEquals("1 of 120", owner.findElement(By.id("questionnaire-count")).getText());
+        owner.findElement(By.id("questionnaire-done")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+    }
+
+    /** The answers stored for a session, item id → answer. */
+    private static java.util.Map<String, Integer> answersStored(String sessionId) {
+        Object json = Sql.single("select coalesce((select answers::text from questionnaire_response where session_id = ?::uuid), '{}')",
+                sessionId);
+        return io.restassured.path.json.JsonPath.from(json.toString()).getMap("$", String.class, Integer.class);
     }
 
     private void awaitAnalysis(String sessionId) {
