@@ -60,6 +60,8 @@ class LoadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TAG = Pattern.compile("bench-tag-([0-9a-f]{8})");
 
+    private static final int WARM_UP_SECONDS = 3;
+
     private final int seconds = Integer.getInteger("bench.duration", 15);
     private final List<Integer> connections = parseList(System.getProperty("bench.connections", "64,256"));
     private final int streams = Integer.getInteger("bench.streams", 500);
@@ -508,7 +510,9 @@ class LoadBenchmark {
 
     // ---- wrk -----------------------------------------------------------------------------------------------------
 
+    /** One row: a short unrecorded run first, so the JIT has compiled the endpoint's path, then the measured run. */
     private void wrkRow(String name, int c, String url, String target) throws Exception {
+        Wrk.run(2, c, WARM_UP_SECONDS, url);
         Wrk w = Wrk.run(2, c, seconds, url);
         row(name + ", " + c + " connections", target, String.format(Locale.ROOT, "%,.0f req/s, p99 %s%s", w.rps, w.p99,
                 w.errors.isEmpty() ? "" : " (" + w.errors + ")"));
