@@ -60,7 +60,7 @@ class LoadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TAG = Pattern.compile("bench-tag-([0-9a-f]{8})");
 
-    private static final int WARM_UP_SECONDS = 3;
+    private static final int WARM_UP_SECONDS = 4;
 
     private final int seconds = Integer.getInteger("bench.duration", 15);
     private final List<Integer> connections = parseList(System.getProperty("bench.connections", "64,256"));
@@ -158,14 +158,25 @@ class LoadBenchmark {
         row("resident memory idle", "≤ 150 MB", mb(idleRss));
 
         RssSampler sampler = new RssSampler(app);
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("GET …/results (150 evidence rows)", base + "/api/assessment/" + rich + "/results");
+        reads.put("GET …/resume (20 messages)", base + "/api/assessment/" + plain + "/resume");
+        reads.put("GET …/resume (20 messages, 150 evidence)", base + "/api/assessment/" + rich + "/resume");
+        reads.put("GET /api/profile/:id (public profile)", base + "/api/profile/" + profile);
+        reads.put("GET /profile/:id (server-rendered page)", base + "/profile/" + profile);
+        reads.put("GET /profile/:id/og.png (preview image)", base + "/profile/" + profile + "/og.png");
+        reads.put("GET /health", base + "/health");
+        // A warm service, as a deployed one is: every read path runs long enough for the JIT's C2 compiles to finish
+        // (they compete with the load for the cores; a few seconds are not enough), unrecorded.
+        for (String url : reads.values()) {
+            Wrk.run(2, connections.get(0), WARM_UP_SECONDS * 3, url);
+        }
         for (int c : connections) {
-            wrkRow("GET …/results (150 evidence rows)", c, base + "/api/assessment/" + rich + "/results", "≥ 8,000 req/s, p99 ≤ 15 ms");
-            wrkRow("GET …/resume (20 messages)", c, base + "/api/assessment/" + plain + "/resume", "≥ 8,000 req/s, p99 ≤ 15 ms");
-            wrkRow("GET …/resume (20 messages, 150 evidence)", c, base + "/api/assessment/" + rich + "/resume", "≥ 8,000 req/s, p99 ≤ 15 ms");
-            wrkRow("GET /api/profile/:id (public profile)", c, base + "/api/profile/" + profile, "as results");
-            wrkRow("GET /profile/:id (server-rendered page)", c, base + "/profile/" + profile, "as results");
-            wrkRow("GET /profile/:id/og.png (preview image)", c, base + "/profile/" + profile + "/og.png", "as results");
-            wrkRow("GET /health", c, base + "/health", "≥ 30,000 req/s");
+            for (Map.Entry<String, String> read : reads.entrySet()) {
+                String target = read.getKey().contains("/health") ? "≥ 30,000 req/s"
+                        : read.getKey().contains("profile") ? "as results" : "≥ 8,000 req/s, p99 ≤ 15 ms";
+                wrkRow(read.getKey(), c, read.getValue(), target);
+            }
         }
         questionnaireRows(base, connections.get(0));
         streamedTurns(stub, base);
