@@ -14,6 +14,7 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 
+import dev.bigocean.platform.Lazy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -31,8 +32,11 @@ class PasswordHasher {
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
 
     private final ExecutorService pool;
-    /** A hash of a random password, verified against when the user is unknown so that both answers take as long. */
-    private volatile String dummyHash;
+    /**
+     * A hash of a random password, verified against when the user is unknown so that both answers take as long;
+     * computed on first use, on the hashing pool.
+     */
+    private final Lazy<String> dummyHash = Lazy.of(PasswordHasher::randomHash);
 
     PasswordHasher() {
         AtomicInteger n = new AtomicInteger();
@@ -50,23 +54,13 @@ class PasswordHasher {
     /** Whether {@code password} matches {@code hash}; a null hash (unknown user) costs the same and is never a match. */
     Uni<Boolean> verify(String password, String hash) {
         boolean real = hash != null;
-        return offload(() -> checkNow(password, real ? hash : dummyHash()) && real);
+        return offload(() -> checkNow(password, real ? hash : dummyHash.get()) && real);
     }
 
-    /** Computed on first use, on the hashing pool. */
-    private String dummyHash() {
-        String dummy = dummyHash;
-        if (dummy == null) {
-            synchronized (this) {
-                if (dummyHash == null) {
-                    byte[] random = new byte[24];
-                    new SecureRandom().nextBytes(random);
-                    dummyHash = hashNow(HexFormat.of().formatHex(random));
-                }
-                dummy = dummyHash;
-            }
-        }
-        return dummy;
+    private static String randomHash() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return hashNow(HexFormat.of().formatHex(random));
     }
 
     private static String hashNow(String password) {

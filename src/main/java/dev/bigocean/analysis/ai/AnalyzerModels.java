@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.analysis.AnalysisConfig;
+import dev.bigocean.platform.Lazy;
 import dev.bigocean.platform.LlmConfig;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -21,12 +22,11 @@ public class AnalyzerModels {
 
     private final boolean offline;
     private final String modelName;
-    private final Instance<ChatModel> online;
-    private volatile ChatModel model;
+    private final Lazy<ChatModel> model;
 
     AnalyzerModels(LlmConfig config, AnalysisConfig analysis, @ModelName("analyzer") Instance<ChatModel> online) {
         this.offline = config.analyzerOffline();
-        this.online = online;
+        this.model = Lazy.of(() -> new ResponseRecordingChatModel(offline ? new OfflineAnalyzerModel() : online.get()));
         this.modelName = offline ? OfflineAnalyzerModel.MODEL_NAME : analysis.modelName();
     }
 
@@ -40,16 +40,7 @@ public class AnalyzerModels {
     }
 
     public ChatModel model() {
-        ChatModel m = model;
-        if (m == null) {
-            synchronized (this) {
-                if (model == null) {
-                    model = new ResponseRecordingChatModel(offline ? new OfflineAnalyzerModel() : online.get());
-                }
-                m = model;
-            }
-        }
-        return m;
+        return model.get();
     }
 
     /** Forgets the last response seen on this thread; call right before the agent. */

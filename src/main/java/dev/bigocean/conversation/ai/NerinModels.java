@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import dev.bigocean.platform.Lazy;
 import dev.bigocean.platform.LlmConfig;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.quarkiverse.langchain4j.ModelName;
@@ -20,12 +21,11 @@ public class NerinModels {
     private static final Logger LOG = Logger.getLogger(NerinModels.class);
 
     private final boolean offline;
-    private final Instance<StreamingChatModel> online;
-    private volatile StreamingChatModel model;
+    private final Lazy<StreamingChatModel> model;
 
     NerinModels(LlmConfig config, @ModelName("nerin") Instance<StreamingChatModel> online) {
         this.offline = config.nerinOffline();
-        this.online = online;
+        this.model = Lazy.of(() -> offline ? new OfflineNerinModel() : online.get());
     }
 
     void logMode(@jakarta.enterprise.event.Observes StartupEvent event) {
@@ -37,16 +37,7 @@ public class NerinModels {
     }
 
     public StreamingChatModel streaming() {
-        StreamingChatModel m = model;
-        if (m == null) {
-            synchronized (this) {
-                if (model == null) {
-                    model = offline ? new OfflineNerinModel() : online.get();
-                }
-                m = model;
-            }
-        }
-        return m;
+        return model.get();
     }
 
     public boolean offline() {
