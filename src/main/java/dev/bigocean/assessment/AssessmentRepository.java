@@ -10,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
+import dev.bigocean.platform.Lazy;
+import dev.bigocean.platform.Rows;
 import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -49,7 +50,6 @@ class AssessmentRepository {
     private static final String SCORED_FROM = """
 
             FROM assessment_session s LEFT JOIN score_sheet sc ON sc.session_id = s.id WHERE s.id = $1""";
-    private static final String SCORED = "SELECT " + SCORED_COLUMNS + SCORED_FROM;
 
     /** The session, its sheet and its messages in order as parallel arrays: one row. */
     private static final String CONVERSATION = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
@@ -74,7 +74,8 @@ class AssessmentRepository {
 
     private final Pool pool;
     private final List<ResultsExtension> extensions;
-    private volatile String results;
+    /* The results statement: built on first use, when the extension beans exist. */
+    private final Lazy<String> results = Lazy.of(this::resultsQuery);
 
     AssessmentRepository(Pool pool, @Any Instance<ResultsExtension> extensions) {
         this.pool = pool;
@@ -97,7 +98,7 @@ class AssessmentRepository {
     Uni<Instant> claim(UUID sessionId, UUID userId) {
         return pool.preparedQuery("UPDATE assessment_session SET user_id = $2 WHERE id = $1 AND user_id IS NULL RETURNING created_at")
                 .execute(Tuple.of(sessionId, userId)).map(rows -> {
-                    Row row = first(rows);
+                    Row row = Rows.first(rows);
                     return row == null ? null : instant(row.getOffsetDateTime("created_at"));
                 });
     }
@@ -113,7 +114,7 @@ class AssessmentRepository {
         return pool.preparedQuery("SELECT " + SESSION_COLUMNS
                 + " FROM assessment_message m JOIN assessment_session s ON s.id = m.session_id WHERE m.id = $1")
                 .execute(Tuple.of(messageId)).map(rows -> {
-                    Row row = first(rows);
+                    Row row = Rows.first(rows);
                     return row == null ? null : session(row);
                 });
     }
@@ -121,15 +122,15 @@ class AssessmentRepository {
     /** The session, or null. */
     Uni<Assessment> find(UUID id) {
         return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
-            Row row = first(rows);
+            Row row = Rows.first(rows);
             return row == null ? null : session(row);
         });
     }
 
     /** The session with its sheet and what every {@link ResultsExtension} selects, or null; one statement. */
     Uni<Scored> scored(UUID id) {
-        return pool.preparedQuery(resultsQuery()).execute(Tuple.of(id)).map(rows -> {
-            Row row = first(rows);
+        return pool.preparedQuery(results.get()).execute(Tuple.of(id)).map(rows -> {
+            Row row = Rows.first(rows);
             if (row == null) {
                 return null;
             }
@@ -141,24 +142,19 @@ class AssessmentRepository {
         });
     }
 
-    /** {@link #SCORED} with one column {@code ext_<i>} per extension; built on first use (the beans exist by then). */
+    /** The session and its sheet ({@link #SCORED_COLUMNS}) with one column {@code ext_<i>} per extension. */
     private String resultsQuery() {
-        String query = results;
-        if (query == null) {
-            StringBuilder columns = new StringBuilder();
-            for (int i = 0; i < extensions.size(); i++) {
-                columns.append(", ").append(extensions.get(i).column()).append(" AS ext_").append(i);
-            }
-            query = "SELECT " + SCORED_COLUMNS + columns + SCORED_FROM;
-            results = query;
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < extensions.size(); i++) {
+            columns.append(", ").append(extensions.get(i).column()).append(" AS ext_").append(i);
         }
-        return query;
+        return "SELECT " + SCORED_COLUMNS + columns + SCORED_FROM;
     }
 
     /** The session with its sheet and conversation, or null. */
     Uni<Conversation> conversation(UUID id) {
         return pool.preparedQuery(CONVERSATION).execute(Tuple.of(id)).map(rows -> {
-            Row row = first(rows);
+            Row row = Rows.first(rows);
             if (row == null) {
                 return null;
             }
@@ -197,10 +193,5 @@ class AssessmentRepository {
 
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private static Row first(RowSet<Row> rows) {
-        var it = rows.iterator();
-        return it.hasNext() ? it.next() : null;
     }
 }

@@ -5,12 +5,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.assessment.ScoringService;
+import dev.bigocean.platform.Rows;
 import dev.bigocean.questionnaire.QuestionnaireService;
 import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -83,7 +82,7 @@ class ProfileRepository {
     /** The session's profile, or null. */
     Uni<PublicProfile> bySession(UUID sessionId) {
         return pool.preparedQuery("SELECT id, session_id, is_public, view_count, created_at, updated_at FROM public_profile WHERE session_id = $1")
-                .execute(Tuple.of(sessionId)).map(ProfileRepository::first).map(row -> {
+                .execute(Tuple.of(sessionId)).map(Rows::first).map(row -> {
                     if (row == null) {
                         return null;
                     }
@@ -100,7 +99,7 @@ class ProfileRepository {
 
     /** The profile with its owner and score sheet, or null. */
     Uni<Target> view(UUID id) {
-        return pool.preparedQuery(VIEW).execute(Tuple.of(id)).map(ProfileRepository::first).map(row -> row == null
+        return pool.preparedQuery(VIEW).execute(Tuple.of(id)).map(Rows::first).map(row -> row == null
                 ? null
                 : new Target(row.getUUID("profile_id"), row.getUUID("session_id"), row.getUUID("user_id"),
                         row.getBoolean("is_public"), row.getBoolean("show_questionnaire"), ScoringService.sheet(row),
@@ -121,13 +120,8 @@ class ProfileRepository {
      */
     Uni<VisibilityChange> setVisibility(UUID id, UUID caller, Boolean isPublic, Boolean showQuestionnaire) {
         return pool.preparedQuery(SET_VISIBILITY).execute(Tuple.of(id, caller, isPublic, showQuestionnaire))
-                .map(ProfileRepository::first)
+                .map(Rows::first)
                 .map(row -> row == null ? null : new VisibilityChange(row.getUUID("user_id"), row.getBoolean("is_public"),
                         row.getBoolean("show_questionnaire")));
-    }
-
-    private static Row first(RowSet<Row> rows) {
-        var it = rows.iterator();
-        return it.hasNext() ? it.next() : null;
     }
 }

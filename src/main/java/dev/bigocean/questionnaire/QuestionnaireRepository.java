@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.bigocean.platform.Rows;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,8 +48,8 @@ class QuestionnaireRepository {
     }
 
     private static Map<String, Integer> answers(RowSet<Row> rows) {
-        var it = rows.iterator();
-        return answers(it.hasNext() ? it.next().getValue("answers") : null);
+        Row row = Rows.first(rows);
+        return answers(row == null ? null : row.getValue("answers"));
     }
 
     /** Item id → answer from a selected {@code answers} value (jsonb; null when the session has none). */
