@@ -115,14 +115,10 @@ public class QuestionnaireService implements ResultsExtension {
      */
     @Override
     public ResultsResponse extend(Object storedAnswers, ResultsResponse results) {
-        Map<String, Integer> stored = QuestionnaireRepository.answers(storedAnswers);
-        if (stored.isEmpty()) {
-            return results;
-        }
-        Comparison c = compare(stored,
+        return compare(storedAnswers,
                 results.facets().stream().map(f -> new Agreement.Observed(f.score(), f.confidence())).toList(),
-                results.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList());
-        return results.withQuestionnaire(c.questionnaire(), c.agreement());
+                results.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList())
+                .map(c -> results.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(results);
     }
 
     /** The session's stored answers, item id → 1..5 (empty when none); the caller checked the session. */
@@ -132,18 +128,20 @@ public class QuestionnaireService implements ResultsExtension {
 
     /** The questionnaire scores and agreement of stored answers against a score sheet; empty when there are none. */
     public Optional<Comparison> compare(Object storedAnswers, ScoreSheet sheet) {
+        return compare(storedAnswers,
+                sheet.facets().stream().map(f -> new Agreement.Observed(f.score(), f.confidence())).toList(),
+                sheet.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList());
+    }
+
+    /** The scores of the selected answers against the conversation's facets and traits; empty when there are none. */
+    private Optional<Comparison> compare(Object storedAnswers, List<Agreement.Observed> facets,
+            List<Agreement.Observed> traits) {
         Map<String, Integer> stored = QuestionnaireRepository.answers(storedAnswers);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(compare(stored,
-                sheet.facets().stream().map(f -> new Agreement.Observed(f.score(), f.confidence())).toList(),
-                sheet.traits().stream().map(t -> new Agreement.Observed(t.score(), t.confidence())).toList()));
-    }
-
-    private Comparison compare(Map<String, Integer> stored, List<Agreement.Observed> facets, List<Agreement.Observed> traits) {
         QuestionnaireScoring.Result q = score(stored);
-        return new Comparison(view(q), view(Agreement.compare(facets, traits, q)));
+        return Optional.of(new Comparison(view(q), view(Agreement.compare(facets, traits, q))));
     }
 
     /** Questionnaire scores with their agreement report. */
