@@ -2,6 +2,7 @@ package dev.bigocean.assessment;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,6 +69,10 @@ class AssessmentRepository {
     record Scored(Assessment session, ScoreSheet sheet, Boolean offlineAnalysis, List<Object> extensions) {
     }
 
+    /** A session and the value a guarded write returned (null when the guard refused the write). */
+    record Written(Assessment session, Object value) {
+    }
+
     /** A session with its score sheet and its messages in order. */
     record Conversation(Assessment session, ScoreSheet sheet, List<Message> messages) {
     }
@@ -124,6 +129,34 @@ class AssessmentRepository {
         return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
             Row row = Rows.first(rows);
             return row == null ? null : session(row);
+        });
+    }
+
+    /**
+     * The statement {@link #findAndWrite} runs: the session, as {@link #find(UUID)} reads it, and a write that runs only
+     * when the session is usable by the caller ({@code $2}): anonymous or theirs, not expired, and completed or active
+     * since {@code $3} (the check {@code AssessmentService} makes on the session it reads). {@code write} is a
+     * data-modifying statement that reads the session from the CTE {@code allowed} (empty when refused) and returns one
+     * column; its own parameters are {@code $4} on.
+     */
+    static String guarded(String write) {
+        return "WITH s AS (SELECT " + SESSION_COLUMNS + " FROM assessment_session s WHERE s.id = $1),\n"
+                + "allowed AS (SELECT * FROM s WHERE (s.user_id IS NULL OR s.user_id = $2) AND s.status <> '" + Assessment.EXPIRED
+                + "' AND (s.status = '" + Assessment.COMPLETED + "' OR s.last_activity_at >= $3)),\n"
+                + "w AS (" + write + ")\n"
+                + "SELECT s.*, (SELECT * FROM w) AS written FROM s";
+    }
+
+    /** Runs a {@link #guarded} statement; null when there is no such session. */
+    Uni<Written> findAndWrite(String guarded, UUID id, UUID callerId, Instant activeSince, Object... parameters) {
+        Object[] values = new Object[3 + parameters.length];
+        values[0] = id;
+        values[1] = callerId;
+        values[2] = activeSince.atOffset(ZoneOffset.UTC);
+        System.arraycopy(parameters, 0, values, 3, parameters.length);
+        return pool.preparedQuery(guarded).execute(Tuple.wrap(values)).map(rows -> {
+            Row row = Rows.first(rows);
+            return row == null ? null : new Written(session(row), row.getValue("written"));
         });
     }
 

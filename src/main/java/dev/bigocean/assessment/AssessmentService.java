@@ -106,6 +106,43 @@ public class AssessmentService implements AnonymousSessions {
         return assessments.find(sessionId).map(found -> access.check(sessionId, found));
     }
 
+    /**
+     * A write that belongs to a session: {@link #requireAndWrite} runs it in the statement that reads the session, only
+     * when the session passes the check {@link #require(UUID)} makes. Made once, with {@link #sessionWrite(String)}.
+     */
+    public static final class SessionWrite {
+
+        private final String sql;
+
+        private SessionWrite(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /**
+     * {@code write}, a data-modifying SQL statement that reads the session row from the CTE {@code allowed} (empty
+     * when the check refuses it) and returns one column, with its own parameters from {@code $4} on; for example
+     * {@code INSERT INTO t (session_id, v) SELECT id, $4 FROM allowed RETURNING v}.
+     */
+    public static SessionWrite sessionWrite(String write) {
+        return new SessionWrite(AssessmentRepository.guarded(write));
+    }
+
+    /**
+     * As {@link #require(UUID)} (404 {@code SessionNotFound}, 410 {@code SessionExpired}), and for a session it accepts,
+     * {@code write} with {@code parameters}; both in one statement, so the write never happens for a session the caller
+     * is refused, and one database round trip instead of two. The value the write returned.
+     */
+    public Uni<Object> requireAndWrite(UUID sessionId, SessionWrite write, Object... parameters) {
+        Access access = access(sessionId);
+        Instant now = now();
+        return assessments.findAndWrite(write.sql, sessionId, access.callerId(), now.minus(access.expireAfter()), parameters)
+                .map(found -> {
+                    access.check(sessionId, found == null ? null : found.session(), now);
+                    return found.value();
+                });
+    }
+
     /** Resume: the conversation, the confidence map and the session's state, in one database round trip. */
     Uni<ResumeResponse> resume(UUID sessionId) {
         Access access = access(sessionId);
@@ -185,11 +222,16 @@ public class AssessmentService implements AnonymousSessions {
     private record Access(UUID callerId, Duration expireAfter) {
 
         Assessment check(UUID sessionId, Assessment found) {
+            return check(sessionId, found, now());
+        }
+
+        /** The check at {@code now}; the guard of {@link AssessmentRepository#guarded} is the same condition in SQL. */
+        Assessment check(UUID sessionId, Assessment found, Instant now) {
             if (found == null || (found.userId != null && !found.userId.equals(callerId))) {
                 throw ApiException.sessionNotFound(sessionId.toString());
             }
             Instant expiresAt = found.lastActivityAt.plus(expireAfter);
-            if (Assessment.EXPIRED.equals(found.status) || (!found.isCompleted() && now().isAfter(expiresAt))) {
+            if (Assessment.EXPIRED.equals(found.status) || (!found.isCompleted() && now.isAfter(expiresAt))) {
                 throw ApiException.sessionExpired(sessionId.toString(), expiresAt);
             }
             return found;

@@ -1,5 +1,7 @@
 package dev.bigocean.questionnaire;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.bigocean.questionnaire.api.AnswersRequest;
 import dev.bigocean.assessment.api.QuestionnaireScores;
+import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
 import dev.bigocean.web.api.ErrorBodies;
@@ -57,7 +60,11 @@ class AnswersResource {
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnswersRequest.class))) String raw) {
         var id = Ids.uuid("sessionId", sessionId);
-        AnswersRequest body = json.require(raw, AnswersRequest.class);
-        return service.answer(id, body.answers());
+        // Read as a tree, not as AnswersRequest: its answers are a tree already, and 120 of them are worth one parse.
+        JsonNode body = json.require(raw, JsonNode.class);
+        if (!body.isObject()) {
+            throw ApiException.validation("body", "The request body must be a JSON object");
+        }
+        return service.answer(id, body.get("answers"));
     }
 }

@@ -27,8 +27,22 @@ import dev.bigocean.scoring.IpipNeo;
  */
 public final class Inventory {
 
-    /** One item, language-independent. */
+    /**
+     * One item, language-independent. Its number identifies it within an inventory ({@link #load} refuses two items
+     * with one number), so it is the hash: answers are maps keyed by item, and the generated record hash showed in
+     * profiles of a whole questionnaire's answers.
+     */
     public record Item(String id, int num, Facet facet, IpipNeo.Key key) {
+
+        @Override
+        public int hashCode() {
+            return num;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Item item && item.num == num && item.id.equals(id) && item.facet == facet && item.key == key;
+        }
     }
 
     /** An available language: BCP-47 id (e.g. {@code de}, {@code pt-BR}) and its name as the package spells it. */
@@ -48,6 +62,7 @@ public final class Inventory {
 
     private final List<Item> items;
     private final Map<String, Item> byId;
+    private final Item[] byNumber; // index: number − 1
     private final List<Language> languages;
     private final Map<String, Texts> texts; // by lower-case language id
 
@@ -56,6 +71,8 @@ public final class Inventory {
         Map<String, Item> ids = new LinkedHashMap<>();
         items.forEach(i -> ids.put(i.id(), i));
         this.byId = Map.copyOf(ids);
+        this.byNumber = new Item[IpipNeo.ITEM_COUNT];
+        items.forEach(i -> byNumber[i.num() - 1] = i);
         this.languages = List.copyOf(languages);
         this.texts = Map.copyOf(texts);
     }
@@ -66,7 +83,16 @@ public final class Inventory {
     }
 
     Optional<Item> item(String id) {
-        return Optional.ofNullable(id == null ? null : byId.get(id.toLowerCase(Locale.ROOT)));
+        if (id == null) {
+            return Optional.empty();
+        }
+        Item item = byId.get(id); // ids are stored in lower case; most callers send them so
+        return Optional.ofNullable(item != null ? item : byId.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The item with this number (1–120, its place in the IPIP-NEO-120), as the answers are stored. */
+    Optional<Item> item(int number) {
+        return Optional.ofNullable(number >= 1 && number <= byNumber.length ? byNumber[number - 1] : null);
     }
 
     List<Language> languages() {
@@ -184,6 +210,7 @@ public final class Inventory {
         }
         Map<Facet, Integer> perFacet = new EnumMap<>(Facet.class);
         Map<String, Boolean> seen = new LinkedHashMap<>();
+        boolean[] numbered = new boolean[IpipNeo.ITEM_COUNT + 1];
         for (JsonNode node : array) {
             String id = node.path("id").asText("").toLowerCase(Locale.ROOT);
             try {
@@ -198,7 +225,13 @@ public final class Inventory {
                 }
                 Facet facet = IpipNeo.facet(node.path("domain").asText(null), node.path("facet").asInt());
                 IpipNeo.Key key = IpipNeo.Key.of(node.path("keyed").asText(null));
-                items.add(new Item(id, node.path("num").asInt(items.size() + 1), facet, key));
+                int num = node.path("num").asInt(0);
+                if (!node.path("num").isInt() || num < 1 || num > IpipNeo.ITEM_COUNT || numbered[num]) {
+                    throw new IllegalArgumentException("item " + id + " needs a number from 1 to " + IpipNeo.ITEM_COUNT
+                            + " that no other item has");
+                }
+                numbered[num] = true;
+                items.add(new Item(id, num, facet, key));
                 perFacet.merge(facet, 1, Integer::sum);
             } catch (IllegalArgumentException e) {
                 problems.add("items.json: " + (e.getMessage().contains(id) || id.isBlank() ? "" : "item " + id + ": ")

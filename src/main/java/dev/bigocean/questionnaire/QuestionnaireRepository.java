@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.bigocean.assessment.AssessmentService;
+import dev.bigocean.assessment.AssessmentService.SessionWrite;
 import dev.bigocean.platform.Rows;
 
 import io.smallrye.mutiny.Uni;
@@ -15,16 +17,26 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Questionnaire answers ({@code questionnaire_response}), one row per session, in plain SQL on the reactive pool. */
+/**
+ * Questionnaire answers ({@code questionnaire_response}), one row per session, in plain SQL on the reactive pool. The
+ * answers are stored as {@code {"<item number>": 1..5}}, by the item's number in the IPIP-NEO-120 (1–120), not by its
+ * 36-character id: a whole questionnaire is then about 1 KB, stored in the row, instead of 6 KB moved out of it to TOAST
+ * storage on every write.
+ */
 @ApplicationScoped
 class QuestionnaireRepository {
 
-    /* One statement: insert the session's row or merge the new answers into it (jsonb ||: new keys win). */
-    private static final String MERGE = """
-            INSERT INTO questionnaire_response (session_id, answers) VALUES ($1, $2::jsonb)
+    /**
+     * Merges answers ({@code $4}, a JSON object as text) into the session's row, inserting it on the first answers
+     * (jsonb {@code ||}: new keys win); run by {@code AssessmentService.requireAndWrite}, which checks the session in the
+     * same statement. Returns the stored answers this request did not replace ({@code {}} when it answered every stored
+     * item), so that a whole questionnaire is not sent back to be decoded again: all answers are those plus the request's.
+     */
+    static final SessionWrite MERGE = AssessmentService.sessionWrite("""
+            INSERT INTO questionnaire_response (session_id, answers) SELECT id, $4::text::jsonb FROM allowed
             ON CONFLICT (session_id) DO UPDATE
                 SET answers = questionnaire_response.answers || EXCLUDED.answers, updated_at = now()
-            RETURNING answers""";
+            RETURNING answers - ARRAY(SELECT jsonb_object_keys($4::text::jsonb))""");
 
     /** The stored answers of the session row aliased {@code s}, as a scalar subquery other queries select. */
     static final String ANSWERS_OF_SESSION = "(SELECT q.answers FROM questionnaire_response q WHERE q.session_id = s.id)";
@@ -35,13 +47,19 @@ class QuestionnaireRepository {
         this.pool = pool;
     }
 
-    /** Merges {@code answers} (item id → 1..5) into the session's stored answers; returns all of them. */
-    Uni<Map<String, Integer>> merge(UUID sessionId, Map<String, Integer> answers) {
-        return pool.preparedQuery(MERGE).execute(Tuple.of(sessionId, new JsonObject(new LinkedHashMap<>(answers))))
-                .map(QuestionnaireRepository::answers);
+    /** {@code answers} as the JSON object {@link #MERGE} takes: item number → answer, integers only. */
+    static String json(Map<Inventory.Item, Integer> answers) {
+        StringBuilder json = new StringBuilder(answers.size() * 8 + 2).append('{');
+        answers.forEach((item, answer) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(item.num()).append("\":").append(answer.intValue());
+        });
+        return json.append('}').toString();
     }
 
-    /** The session's stored answers (empty when it has none). */
+    /** The session's stored answers, as {@link #answers(Object)} gives them. */
     Uni<Map<String, Integer>> answers(UUID sessionId) {
         return pool.preparedQuery("SELECT answers FROM questionnaire_response WHERE session_id = $1")
                 .execute(Tuple.of(sessionId)).map(QuestionnaireRepository::answers);
@@ -52,7 +70,7 @@ class QuestionnaireRepository {
         return answers(row == null ? null : row.getValue("answers"));
     }
 
-    /** Item id → answer from a selected {@code answers} value (jsonb; null when the session has none). */
+    /** Stored key (an item number) → answer from a selected {@code answers} value (jsonb; null when there are none). */
     static Map<String, Integer> answers(Object value) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         if (value != null) {

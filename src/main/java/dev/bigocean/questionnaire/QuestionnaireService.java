@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,13 +93,17 @@ public class QuestionnaireService implements ResultsExtension {
 
     /**
      * Validates {@code body} (400 naming the field), checks the session as every session endpoint does (404, 410),
-     * merges the answers into the stored ones in one statement and returns the scores of all answers so far.
+     * merges the answers into the stored ones, in the statement that reads the session, and returns the scores of all
+     * answers so far.
      */
     Uni<QuestionnaireScores> answer(UUID sessionId, JsonNode body) {
-        Map<String, Integer> given = validate(body);
-        return assessments.require(sessionId)
-                .flatMap(session -> answers.merge(sessionId, given))
-                .map(all -> view(score(all)));
+        Map<Inventory.Item, Integer> given = validate(body);
+        return assessments.requireAndWrite(sessionId, QuestionnaireRepository.MERGE, QuestionnaireRepository.json(given))
+                .map(kept -> {
+                    Map<Inventory.Item, Integer> all = items(kept);
+                    all.putAll(given);
+                    return view(score(all));
+                });
     }
 
     /** The session's stored answers, selected by the results query beside the session (one round trip). */
@@ -121,9 +124,40 @@ public class QuestionnaireService implements ResultsExtension {
                 .map(c -> results.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(results);
     }
 
-    /** The session's stored answers, item id → 1..5 (empty when none); the caller checked the session. */
+    /** The session's stored answers, item id → 1..5 in item order (empty when none); the caller checked the session. */
     public Uni<Map<String, Integer>> answers(UUID sessionId) {
-        return answers.answers(sessionId);
+        return answers.answers(sessionId).map(stored -> {
+            Map<String, Integer> byId = new LinkedHashMap<>();
+            inventory.items().forEach(item -> {
+                Integer answer = stored.get(String.valueOf(item.num()));
+                if (answer != null) {
+                    byId.put(item.id(), answer);
+                }
+            });
+            return byId;
+        });
+    }
+
+    /**
+     * The items answered in a stored {@code answers} value (null when none); keys that are not the number of an item in
+     * the inventory, and answers out of 1..5, are ignored.
+     */
+    private Map<Inventory.Item, Integer> items(Object storedAnswers) {
+        Map<Inventory.Item, Integer> items = new LinkedHashMap<>();
+        QuestionnaireRepository.answers(storedAnswers).forEach((key, answer) -> {
+            if (answer >= 1 && answer <= 5) {
+                number(key).flatMap(inventory::item).ifPresent(item -> items.put(item, answer));
+            }
+        });
+        return items;
+    }
+
+    private static Optional<Integer> number(String key) {
+        try {
+            return Optional.of(Integer.parseInt(key));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The questionnaire scores and agreement of stored answers against a score sheet; empty when there are none. */
@@ -136,7 +170,7 @@ public class QuestionnaireService implements ResultsExtension {
     /** The scores of the selected answers against the conversation's facets and traits; empty when there are none. */
     private Optional<Comparison> compare(Object storedAnswers, List<Agreement.Observed> facets,
             List<Agreement.Observed> traits) {
-        Map<String, Integer> stored = QuestionnaireRepository.answers(storedAnswers);
+        Map<Inventory.Item, Integer> stored = items(storedAnswers);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -148,8 +182,8 @@ public class QuestionnaireService implements ResultsExtension {
     public record Comparison(QuestionnaireScores questionnaire, AgreementReport agreement) {
     }
 
-    /** Item id → answer 1..5; every problem is a 400 naming {@code answers} or {@code answers.<item id>}. */
-    Map<String, Integer> validate(JsonNode body) {
+    /** Item → answer 1..5; every problem is a 400 naming {@code answers} or {@code answers.<item id>}. */
+    Map<Inventory.Item, Integer> validate(JsonNode body) {
         if (body == null || body.isNull()) {
             throw ApiException.validation("answers", "answers is required");
         }
@@ -159,27 +193,24 @@ public class QuestionnaireService implements ResultsExtension {
         if (body.isEmpty()) {
             throw ApiException.validation("answers", "answers must contain at least one item");
         }
-        Map<String, Integer> given = new LinkedHashMap<>();
+        Map<Inventory.Item, Integer> given = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String field = "answers." + e.getKey();
-            Inventory.Item item = inventory.item(e.getKey())
-                    .orElseThrow(() -> ApiException.validation(field, "Unknown questionnaire item: " + e.getKey()));
+            Inventory.Item item = inventory.item(e.getKey()).orElseThrow(
+                    () -> ApiException.validation("answers." + e.getKey(), "Unknown questionnaire item: " + e.getKey()));
             JsonNode value = e.getValue();
             if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > 5) {
+                String field = "answers." + e.getKey();
                 throw ApiException.validation(field, field + " must be an integer from 1 to 5");
             }
-            given.put(item.id(), value.asInt());
+            given.put(item, value.asInt());
         }
         return given;
     }
 
-    /** Scores stored answers; answers to items no longer in the inventory, or out of range, are ignored. */
-    QuestionnaireScoring.Result score(Map<String, Integer> stored) {
-        List<QuestionnaireScoring.Answer> list = new ArrayList<>();
-        stored.forEach((id, answer) -> inventory.item(id.toLowerCase(Locale.ROOT))
-                .filter(item -> answer >= 1 && answer <= 5)
-                .ifPresent(item -> list.add(new QuestionnaireScoring.Answer(item.facet(), item.key(), answer))));
+    static QuestionnaireScoring.Result score(Map<Inventory.Item, Integer> answers) {
+        List<QuestionnaireScoring.Answer> list = new ArrayList<>(answers.size());
+        answers.forEach((item, answer) -> list.add(new QuestionnaireScoring.Answer(item.facet(), item.key(), answer)));
         return QuestionnaireScoring.score(list);
     }
 

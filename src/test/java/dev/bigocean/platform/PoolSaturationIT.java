@@ -108,6 +108,9 @@ class PoolSaturationIT {
         all(200, () -> given().contentType(ContentType.JSON)
                 .body("{\"sessionId\":\"" + Api.startSession() + "\",\"message\":\"I plan every weekend carefully\"}")
                 .post("/api/assessment/message"));
+        String item = given().get("/api/questionnaire").then().statusCode(200).extract().path("items[0].id");
+        all(200, () -> given().contentType(ContentType.JSON).body("{\"answers\":{\"" + item + "\":4}}")
+                .put("/api/assessment/{id}/questionnaire", session));
     }
 
     @Test

@@ -122,6 +122,15 @@ class InventoryTest {
     }
 
     @Test
+    void itemNumbersAreUniqueFromOneTo120() throws IOException {
+        // answers are stored by item number, so two items with one number would share an answer
+        edit("items.json", s -> s.replaceFirst("\"num\": 2,", "\"num\": 1,"));
+        assertTrue(failure().contains("needs a number from 1 to 120 that no other item has"), failure());
+        edit("items.json", s -> s.replaceFirst("\"num\": 1,", "\"num\": 121,"));
+        assertTrue(failure().contains("needs a number from 1 to 120 that no other item has"), failure());
+    }
+
+    @Test
     void aMissingKeyIsRefused() throws IOException {
         edit("items.json", s -> s.replaceFirst("\"keyed\": \"plus\"", "\"keyed\": \"\""));
         assertTrue(failure().contains("keyed \"plus\" or \"minus\""), failure());

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
@@ -205,6 +207,8 @@ class QuestionnaireIT {
         put(session, "{\"answers\": {}}").statusCode(400).body("field", equalTo("answers"));
         put(session, "{\"answers\": [1, 2]}").statusCode(400).body("field", equalTo("answers"));
         put(session, "").statusCode(400).body("field", equalTo("body"));
+        put(session, "[1, 2]").statusCode(400).body("field", equalTo("body"));
+        put(session, "\"answers\"").statusCode(400).body("field", equalTo("body"));
         put(session, "{not json").statusCode(400).body("_tag", equalTo("ValidationError"));
         // nothing was stored by the refused requests
         assertEquals(0L, Sql.single("select count(*) from questionnaire_response where session_id = ?::uuid", session));
@@ -224,7 +228,39 @@ class QuestionnaireIT {
         put(session, body).statusCode(404).body("_tag", equalTo("SessionNotFound"));
         given().cookie(Accounts.COOKIE, Accounts.signUp().cookie()).contentType(ContentType.JSON).body(body)
                 .put("/api/assessment/{id}/questionnaire", session).then().statusCode(404);
+        // the check and the write are one statement: a refused request stored nothing
+        assertEquals(0L, Sql.single("select count(*) from questionnaire_response where session_id = ?::uuid", session));
         given().cookie(Accounts.COOKIE, alice.cookie()).contentType(ContentType.JSON).body(body)
                 .put("/api/assessment/{id}/questionnaire", session).then().statusCode(200).body("itemsAnswered", equalTo(1));
+    }
+
+    @Test
+    void anExpiredSessionIs410AndKeepsNothingWhileACompletedOneStillTakesAnswers() {
+        String body = answers(INVENTORY.items().subList(0, 4), i -> 5);
+        String idle = Api.startSession();
+        String completed = Api.startSession();
+        Sql.update("UPDATE assessment_session SET last_activity_at = now() - interval '31 days' WHERE id = ?::uuid", idle);
+        Sql.update("UPDATE assessment_session SET last_activity_at = now() - interval '31 days', status = 'completed' "
+                + "WHERE id = ?::uuid", completed);
+        put(idle, body).statusCode(410).body("_tag", equalTo("SessionExpired"));
+        assertEquals(0L, Sql.single("select count(*) from questionnaire_response where session_id = ?::uuid", idle));
+        put(completed, body).statusCode(200).body("itemsAnswered", equalTo(4));
+        assertEquals(1L, Sql.single("select count(*) from questionnaire_response where session_id = ?::uuid", completed));
+    }
+
+    @Test
+    void answersStoredByItemIdBeforeVersion18AreMovedToItemNumbers() throws Exception {
+        String session = Api.startSession();
+        List<Inventory.Item> anxiety = itemsOf(Facet.ANXIETY);
+        String byId = anxiety.stream().map(i -> "\"" + i.id() + "\": 5").collect(Collectors.joining(", ", "{", "}"));
+        Sql.update("INSERT INTO questionnaire_response (session_id, answers) VALUES (?::uuid, ?::jsonb)", session, byId);
+        Sql.script(Files.readString(Path.of("src/main/resources/db/migration/V18__questionnaire_item_numbers.sql")));
+
+        String stored = (String) Sql.single("SELECT answers::text FROM questionnaire_response WHERE session_id = ?::uuid", session);
+        assertEquals(anxiety.stream().collect(Collectors.toMap(i -> String.valueOf(i.num()), i -> 5)),
+                io.restassured.path.json.JsonPath.from(stored).getMap("$", String.class, Integer.class));
+        // the moved answers count with the next ones
+        put(session, answers(itemsOf(Facet.FRIENDLINESS).subList(0, 1), i -> 3)).statusCode(200)
+                .body("itemsAnswered", equalTo(5));
     }
 }

@@ -405,11 +405,20 @@ class WebClientBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
     }
 
-    /** The answers stored for a session, item id → answer. */
+    /** The answers stored for a session, item id → answer (they are stored by item number). */
     private static java.util.Map<String, Integer> answersStored(String sessionId) {
         Object json = Sql.single("select coalesce((select answers::text from questionnaire_response where session_id = ?::uuid), '{}')",
                 sessionId);
-        return io.restassured.path.json.JsonPath.from(json.toString()).getMap("$", String.class, Integer.class);
+        java.util.Map<String, Integer> byNumber = io.restassured.path.json.JsonPath.from(json.toString())
+                .getMap("$", String.class, Integer.class);
+        java.util.Map<String, Integer> byId = new java.util.HashMap<>();
+        dev.bigocean.questionnaire.Inventory.fromClasspath().items().forEach(item -> {
+            Integer answer = byNumber.get(String.valueOf(item.num()));
+            if (answer != null) {
+                byId.put(item.id(), answer);
+            }
+        });
+        return byId;
     }
 
     private void awaitAnalysis(String sessionId) {

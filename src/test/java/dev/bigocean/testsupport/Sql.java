@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,19 @@ public final class Sql {
                 PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a script of several statements in one transaction, as Flyway runs a migration. */
+    public static void script(String sql) {
+        try (Connection c = InfrastructureResource.postgres().getPostgresDatabase().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement statement = c.createStatement()) {
+                statement.execute(sql);
+            }
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
