@@ -1,26 +1,20 @@
 package dev.bigocean.analysis;
 
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
-
 /**
- * The outbox side of the analysis queue. {@link #enqueue} runs on the connection (and so inside the transaction) that
- * stores the user message, so no message is ever stored without its job; an insert trigger NOTIFYs the workers.
+ * The outbox side of the analysis queue, as SQL for the statement that stores user messages: the job is inserted by
+ * that statement, so no message is ever stored without its job; an insert trigger NOTIFYs the workers.
  */
-@ApplicationScoped
-public class AnalysisQueue {
+public final class AnalysisQueue {
 
-    public Uni<UUID> enqueue(SqlConnection transaction, UUID messageId, UUID sessionId) {
-        UUID jobId = UUID.randomUUID();
-        return transaction.preparedQuery("""
-                INSERT INTO analysis_job (id, message_id, session_id, status, run_after, created_at, updated_at)
-                VALUES ($1, $2, $3, 'pending', now(), now(), now())""")
-                .execute(Tuple.of(jobId, messageId, sessionId))
-                .replaceWith(jobId);
+    private AnalysisQueue() {
+    }
+
+    /**
+     * An INSERT of one pending job for each row of {@code messages}, a CTE (or table) with the columns {@code id} (the
+     * message) and {@code session_id}; to be run as a CTE of the statement that stores those messages.
+     */
+    public static String enqueueEach(String messages) {
+        return "INSERT INTO analysis_job (id, message_id, session_id, status, run_after, created_at, updated_at)\n"
+                + "SELECT gen_random_uuid(), id, session_id, 'pending', now(), now(), now() FROM " + messages;
     }
 }

@@ -58,7 +58,6 @@ class ConversationService {
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final AssessmentService assessments;
-    private final ScoringService scoring;
     private final TurnRepository turns;
     private final NerinAgent nerin;
     private final AssessmentConfig assessmentConfig;
@@ -70,10 +69,9 @@ class ConversationService {
     private final Set<Turn> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean accepting = true;
 
-    ConversationService(AssessmentService assessments, ScoringService scoring, TurnRepository turns, NerinAgent nerin,
+    ConversationService(AssessmentService assessments, TurnRepository turns, NerinAgent nerin,
             AssessmentConfig assessmentConfig, ConversationConfig config, CostBudget budget, NerinModels models) {
         this.assessments = assessments;
-        this.scoring = scoring;
         this.turns = turns;
         this.nerin = nerin;
         this.assessmentConfig = assessmentConfig;
@@ -102,7 +100,7 @@ class ConversationService {
         Multi<TurnEvent> work = session
                 .flatMap(found -> open(turn, found))
                 .onItem().transformToMulti(opening -> opening.keyed().filter(k -> k.assistantMessageId() != null)
-                        .map(answered -> replay(turn, answered)).orElseGet(() -> converse(turn, opening)))
+                        .map(answered -> replay(turn, answered, opening.sheet())).orElseGet(() -> converse(turn, opening)))
                 .onCompletion().invoke(turn::finished);
         return Multi.createBy().merging().streams(work, turn.interruption())
                 .onSubscription().invoke(() -> inFlight.add(turn))
@@ -143,20 +141,19 @@ class ConversationService {
     }
 
     /** The stored reply of an earlier call with the same idempotency key, sent again (no model call, no cost). */
-    private Multi<TurnEvent> replay(Turn turn, TurnRepository.KeyedTurn answered) {
+    private Multi<TurnEvent> replay(Turn turn, TurnRepository.KeyedTurn answered, ScoreSheet sheet) {
         UUID sessionId = turn.request.sessionId();
-        return scoring.sheet(sessionId).onItem().transformToMulti(sheet -> Multi.createFrom().items(
+        return Multi.createFrom().items(
                 new TurnEvent.Token(answered.reply()),
                 new TurnEvent.Done(new MessageResponse(answered.reply(), sheet.confidenceMap(),
                         answered.completedBySession(), sessionId.toString(), answered.userMessageId().toString(),
-                        answered.assistantMessageId().toString()))));
+                        answered.assistantMessageId().toString())));
     }
 
     /** The turn proper: plan, reserve, store the user message, open the model, forward its tokens, then finish. */
     private Multi<TurnEvent> converse(Turn turn, TurnRepository.Opening opening) {
         TurnRequest request = turn.request;
-        return scoring.sheet(request.sessionId())
-                .map(sheet -> turn.plan = plan(request.message(), turn.language, opening, sheet))
+        return Uni.createFrom().item(() -> turn.plan = plan(request.message(), turn.language, opening, opening.sheet()))
                 .call(plan -> reserve(turn, expectedCost(plan.prompt())).invoke(turn.reservation::set))
                 .call(plan -> plan.reuse() != null ? Uni.createFrom().item(turn.userMessageId = plan.reuse())
                         : turns.storeUserMessage(request.sessionId(), turn.lock, request.message(),

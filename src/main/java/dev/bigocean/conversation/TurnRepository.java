@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.analysis.AnalysisQueue;
 import dev.bigocean.assessment.Message;
+import dev.bigocean.assessment.ScoringService;
 import dev.bigocean.scoring.Facet;
+import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,11 +29,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class TurnRepository {
 
     private final Pool pool;
-    private final AnalysisQueue queue;
 
-    TurnRepository(Pool pool, AnalysisQueue queue) {
+    TurnRepository(Pool pool) {
         this.pool = pool;
-        this.queue = queue;
     }
 
     /** The user message sent earlier with this turn's idempotency key (within the window), and its reply if any. */
@@ -42,15 +42,17 @@ class TurnRepository {
     /**
      * What {@link #open} found: whether this turn took the session's lock, the session's status, the turn sent earlier
      * with the same idempotency key, whether an expired message still carries that key, and the context of the turn
-     * (the most recent messages oldest first, the number of user messages, the latest assistant focuses newest first).
+     * (the most recent messages oldest first, the number of user messages, the latest assistant focuses newest first,
+     * the session's score sheet).
      */
     record Opening(boolean taken, String status, Optional<KeyedTurn> keyed, boolean staleKey, List<Message> recent,
-            int userTurns, List<Facet> recentFocus) {
+            int userTurns, List<Facet> recentFocus, ScoreSheet sheet) {
     }
 
     /**
      * One statement before a turn: takes the session's turn lock unless the idempotency key was already answered or
-     * sent with another message, and reads everything the turn needs. Empty when the session row does not exist.
+     * sent with another message, and reads everything the turn needs, score sheet included. Empty when the session row
+     * does not exist.
      */
     Uni<Optional<Opening>> open(UUID sessionId, UUID lock, Duration lockTimeout, String content, String idempotencyKey,
             Duration window, int recentLimit) {
@@ -75,8 +77,10 @@ class TurnRepository {
                               ORDER BY seq DESC LIMIT $7) r) AS recent,
                        (SELECT array_agg(f.focus ORDER BY f.seq DESC)
                         FROM (SELECT focus, seq FROM assessment_message WHERE session_id = $1 AND role = 'assistant'
-                              ORDER BY seq DESC LIMIT $8) f) AS focus
-                FROM assessment_session s LEFT JOIN keyed k ON true
+                              ORDER BY seq DESC LIMIT $8) f) AS focus,
+                """ + ScoringService.SHEET_COLUMNS + """
+
+                FROM assessment_session s LEFT JOIN keyed k ON true LEFT JOIN score_sheet sc ON sc.session_id = s.id
                 WHERE s.id = $1""")
                 .execute(Tuple.from(new Object[] { sessionId, lock, (double) lockTimeout.toSeconds(), content,
                         idempotencyKey, (double) window.toSeconds(), recentLimit, Steering.RECENT_WINDOW }))
@@ -108,7 +112,7 @@ class TurnRepository {
             focus.add(name == null ? null : Facet.fromApiName(name).orElse(null));
         }
         return new Opening(r.getLong("taken") > 0, r.getString("status"), turn, keyed && !fresh, recent,
-                r.getLong("user_turns").intValue(), focus);
+                r.getLong("user_turns").intValue(), focus, ScoringService.sheet(r));
     }
 
     Uni<Void> unlock(UUID sessionId, UUID token) {
@@ -116,30 +120,39 @@ class TurnRepository {
                 .execute(Tuple.of(sessionId, token)).replaceWithVoid();
     }
 
+    /*
+     * The user message with the next sequence number, checked against the turn lock, and its analysis job: one
+     * statement, so atomic without a transaction of its own, and no message is ever stored without its job.
+     */
+    private static final String STORE_USER_MESSAGE = """
+            WITH s AS (
+                UPDATE assessment_session SET message_count = message_count + 1, last_activity_at = now()
+                WHERE id = $2 AND turn_lock = $5 RETURNING id, message_count),
+            m AS (
+                INSERT INTO assessment_message (id, session_id, seq, role, content, idempotency_key, created_at)
+                SELECT $1, s.id, s.message_count, 'user', $3, $4, now() FROM s RETURNING id, session_id),
+            j AS (""" + AnalysisQueue.enqueueEach("m") + """
+            )
+            SELECT id FROM m""";
+
     /**
-     * Stores the user message (next sequence number, checked against the turn lock) and its analysis job in one
-     * transaction; first takes the idempotency key off an expired message that still carries it. Returns its id.
+     * Stores the user message and its analysis job in one statement ({@link #STORE_USER_MESSAGE}); first takes the
+     * idempotency key off an expired message that still carries it (harmless on its own if the store then fails).
+     * Returns the message's id.
      */
     Uni<UUID> storeUserMessage(UUID sessionId, UUID lock, String content, String idempotencyKey, boolean staleKey) {
         UUID id = UUID.randomUUID();
-        return pool.withTransaction(tx -> (staleKey
-                ? tx.preparedQuery("UPDATE assessment_message SET idempotency_key = NULL WHERE session_id = $1 AND idempotency_key = $2")
+        Uni<Void> freeKey = staleKey
+                ? pool.preparedQuery("UPDATE assessment_message SET idempotency_key = NULL WHERE session_id = $1 AND idempotency_key = $2")
                         .execute(Tuple.of(sessionId, idempotencyKey)).replaceWithVoid()
-                : Uni.createFrom().voidItem())
-                .flatMap(v -> tx.preparedQuery("""
-                        WITH s AS (
-                            UPDATE assessment_session SET message_count = message_count + 1, last_activity_at = now()
-                            WHERE id = $2 AND turn_lock = $5 RETURNING message_count)
-                        INSERT INTO assessment_message (id, session_id, seq, role, content, idempotency_key, created_at)
-                        SELECT $1, $2, s.message_count, 'user', $3, $4, now() FROM s RETURNING id""")
-                        .execute(Tuple.of(id, sessionId, content, idempotencyKey, lock)))
-                .flatMap(rows -> {
+                : Uni.createFrom().voidItem();
+        return freeKey.flatMap(v -> pool.preparedQuery(STORE_USER_MESSAGE).execute(Tuple.of(id, sessionId, content, idempotencyKey, lock)))
+                .map(rows -> {
                     if (rows.size() == 0) {
                         throw new LostTurnLock();
                     }
-                    return queue.enqueue(tx, id, sessionId);
-                })
-                .replaceWith(id));
+                    return id;
+                });
     }
 
     /** The stored reply and the session's new state, in one transaction that also releases the lock. */

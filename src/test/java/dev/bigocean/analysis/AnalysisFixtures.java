@@ -31,11 +31,9 @@ public class AnalysisFixtures {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final Pool pool;
-    private final AnalysisQueue queue;
 
-    AnalysisFixtures(Pool pool, AnalysisQueue queue) {
+    AnalysisFixtures(Pool pool) {
         this.pool = pool;
-        this.queue = queue;
     }
 
     public static String startSession() {
@@ -62,7 +60,8 @@ public class AnalysisFixtures {
                         INSERT INTO assessment_message (id, session_id, seq, role, content, created_at)
                         VALUES ($1, $2, $3, 'user', $4, clock_timestamp())""")
                         .execute(Tuple.of(messageId, session, seq + 1, text)))
-                .flatMap(ignored -> queue.enqueue(tx, messageId, session))
+                .flatMap(ignored -> tx.preparedQuery("WITH m AS (SELECT $1::uuid AS id, $2::uuid AS session_id) "
+                        + AnalysisQueue.enqueueEach("m")).execute(Tuple.of(messageId, session)))
                 .replaceWith(messageId))
                 .await().atMost(WAIT);
     }

@@ -32,6 +32,7 @@ import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.OpenAiStub;
 import dev.bigocean.testsupport.RecordedRequest;
+import dev.bigocean.testsupport.Sql;
 import dev.bigocean.testsupport.Sse;
 import dev.bigocean.testsupport.StubReply;
 import dev.bigocean.testsupport.Stubs;
@@ -147,6 +148,23 @@ class ConversationIT {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "key-1")
                 .body(Map.of("sessionId", id, "message", "Something else")).post("/api/assessment/message")
                 .then().statusCode(400).body("_tag", equalTo("ValidationError")).body("field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void aKeyOlderThanTheWindowStartsANewTurnAndLeavesTheOldMessage() {
+        String id = Api.startSession();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "key-old")
+                .body(Map.of("sessionId", id, "message", "Long ago")).post("/api/assessment/message").then().statusCode(200);
+        Sql.update("UPDATE assessment_message SET created_at = now() - interval '25 hours' WHERE session_id = ?::uuid", id);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "key-old")
+                .body(Map.of("sessionId", id, "message", "Today")).post("/api/assessment/message").then().statusCode(200);
+        assertEquals(2, Stubs.nerinRequests(stub).size());
+        given().get("/api/assessment/{id}/resume", id).then().body("messages", hasSize(5))
+                .body("messages[1].content", equalTo("Long ago")).body("messages[3].content", equalTo("Today"));
+        // the key moved to the new message, and each user message has its analysis job
+        assertEquals("Today", Sql.single("SELECT content FROM assessment_message WHERE session_id = ?::uuid "
+                + "AND idempotency_key = 'key-old'", id));
+        assertEquals(2L, Sql.single("SELECT count(*) FROM analysis_job WHERE session_id = ?::uuid", id));
     }
 
     @Test
