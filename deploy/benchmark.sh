@@ -7,6 +7,7 @@
 #   deploy/benchmark.sh -Dbench.duration=30 -Dbench.connections=64 -Dbench.streams=200 \
 #       -Dbench.first-token-ms=1000 -Dbench.tokens-per-second=50 \
 #       -Dbench.db-url=postgresql://user:pass@127.0.0.1:5432/db -Dbench.redis-url=redis://127.0.0.1:6379
+#   deploy/benchmark.sh -Dbench.only=streams            # some parts only: startup,reads,questionnaire,streams,scale
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then

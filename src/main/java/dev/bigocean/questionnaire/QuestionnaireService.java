@@ -208,6 +208,7 @@ public class QuestionnaireService implements ResultsExtension {
         return given;
     }
 
+    /** The scores of answers already checked to be 1..5 (by {@link #validate} or when read back, by {@link #items}). */
     static QuestionnaireScoring.Result score(Map<Inventory.Item, Integer> answers) {
         List<QuestionnaireScoring.Answer> list = new ArrayList<>(answers.size());
         answers.forEach((item, answer) -> list.add(new QuestionnaireScoring.Answer(item.facet(), item.key(), answer)));

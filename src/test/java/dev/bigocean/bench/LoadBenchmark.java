@@ -71,6 +71,9 @@ class LoadBenchmark {
             "-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m "
                     + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError");
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
+    /** The parts to run, e.g. {@code -Dbench.only=streams} to look at one of them; all by default. */
+    private final List<String> only = List.of(System.getProperty("bench.only", "startup,reads,questionnaire,streams,scale")
+            .split(","));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -131,17 +134,9 @@ class LoadBenchmark {
         Process first = start(env, port, "bench-app-migrate");
         awaitHealthy(port, Duration.ofSeconds(120));
         stop(first);
-        List<Long> startups = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Process p = start(env, port, "bench-app-start");
-            startups.add(awaitHealthy(port, Duration.ofSeconds(60)));
-            stop(p);
+        if (only.contains("startup")) {
+            startupRows(stub, env, port);
         }
-        Collections.sort(startups);
-        row("start-up to first 200 (external PostgreSQL/Redis)", "≤ 1.5 s",
-                String.format(Locale.ROOT, "%.2f s (median of 3; %.2f–%.2f)", startups.get(1) / 1000.0,
-                        startups.get(0) / 1000.0, startups.get(2) / 1000.0));
-        row("start-up to first 200 (embedded servers, fresh data dir)", "reported", embeddedStartup(stub) );
 
         Process app = start(env, port, "bench-app");
         awaitHealthy(port, Duration.ofSeconds(60));
@@ -169,23 +164,51 @@ class LoadBenchmark {
                 new Read("GET /health", base + "/health", "≥ 30,000 req/s"));
         // A warm service, as a deployed one is: every read path runs long enough for the JIT's C2 compiles to finish
         // (they compete with the load for the cores; a few seconds are not enough), unrecorded.
-        for (Read read : reads) {
-            Wrk.run(2, connections.get(0), WARM_UP_SECONDS * 3, read.url());
-        }
-        for (int c : connections) {
+        if (only.contains("reads")) {
             for (Read read : reads) {
-                wrkRow(read.name(), c, read.url(), read.target());
+                Wrk.run(2, connections.get(0), WARM_UP_SECONDS * 3, read.url());
+            }
+            for (int c : connections) {
+                for (Read read : reads) {
+                    wrkRow(read.name(), c, read.url(), read.target());
+                }
             }
         }
-        questionnaireRows(base, connections.get(0));
-        streamedTurns(stub, base);
+        if (only.contains("questionnaire")) {
+            questionnaireRows(base, connections.get(0));
+        }
+        if (only.contains("streams")) {
+            streamedTurns(stub, base);
+        }
         row("resident memory under load (max sampled)", "≤ 256 MB", mb(sampler.stop()));
 
-        // Scale-out: a second instance on the same PostgreSQL and Redis, both loaded at once.
+        if (only.contains("scale")) {
+            scaleOutRow(env, base, "/api/assessment/" + rich + "/results");
+        }
+        stop(app);
+        print();
+    }
+
+    /** Start-up with external servers (the schema is migrated already), three times, and with embedded servers. */
+    private void startupRows(OpenAiStub stub, Map<String, String> env, int port) throws Exception {
+        List<Long> startups = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Process p = start(env, port, "bench-app-start");
+            startups.add(awaitHealthy(port, Duration.ofSeconds(60)));
+            stop(p);
+        }
+        Collections.sort(startups);
+        row("start-up to first 200 (external PostgreSQL/Redis)", "≤ 1.5 s",
+                String.format(Locale.ROOT, "%.2f s (median of 3; %.2f–%.2f)", startups.get(1) / 1000.0,
+                        startups.get(0) / 1000.0, startups.get(2) / 1000.0));
+        row("start-up to first 200 (embedded servers, fresh data dir)", "reported", embeddedStartup(stub) );
+    }
+
+    /** Scale-out: a second instance on the same PostgreSQL and Redis, both loaded at once. */
+    private void scaleOutRow(Map<String, String> env, String base, String url) throws Exception {
         int port2 = EmbeddedServers.freePort();
         Process second = start(env, port2, "bench-app-2");
         awaitHealthy(port2, Duration.ofSeconds(60));
-        String url = "/api/assessment/" + rich + "/results";
         Wrk one = Wrk.run(2, 64, seconds, base + url);
         ExecutorService both = Executors.newFixedThreadPool(2);
         var a = both.submit(() -> Wrk.run(1, 32, seconds, base + url));
@@ -197,8 +220,6 @@ class LoadBenchmark {
                 "%,.0f + %,.0f = %,.0f req/s (one instance alone: %,.0f; both share this machine's %d cores)",
                 wa.rps, wb.rps, wa.rps + wb.rps, one.rps, Runtime.getRuntime().availableProcessors()));
         stop(second);
-        stop(app);
-        print();
     }
 
     // ---- the model stub ------------------------------------------------------------------------------------------
