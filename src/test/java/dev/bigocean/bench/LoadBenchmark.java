@@ -373,9 +373,32 @@ class LoadBenchmark {
 
     // ---- 500 streamed turns at once ------------------------------------------------------------------------------
 
+    /** What one burst of streamed turns measured. */
+    private record Burst(List<Long> toModel, List<Long> added, long done, Map<String, String> failures) {
+    }
+
+    /**
+     * {@link #streams} streamed turns at once, each on a new session, on a warm service (as the issue asks): a first
+     * burst of a fifth as many turns runs unrecorded, so that the turn path's JIT compiles (the read rows do not run it)
+     * are not paid for inside the measured one.
+     */
     private void streamedTurns(OpenAiStub stub, String base) throws Exception {
+        burst(stub, base, Math.max(1, streams / 5));
+        Burst burst = burst(stub, base, streams);
+        List<Long> toModel = burst.toModel();
+        List<Long> added = burst.added();
+        row(streams + " streamed turns at once: request → model call", "all within 2 s", toModel.isEmpty() ? "no model call"
+                : String.format(Locale.ROOT, "p50 %d ms, max %d ms (%d of %d reached the model)", pct(toModel, 50),
+                        toModel.get(toModel.size() - 1), toModel.size(), streams));
+        row(streams + " streamed turns: model first token → client first byte", "≤ 5 ms p99", added.isEmpty() ? "n/a"
+                : String.format(Locale.ROOT, "p50 %d ms, p99 %d ms (clock resolution 1 ms)", pct(added, 50), pct(added, 99)));
+        row(streams + " streamed turns: completed", "all", burst.done() + " of " + streams
+                + (burst.failures().isEmpty() ? "" : " (client errors: " + burst.failures().keySet() + ")"));
+    }
+
+    private Burst burst(OpenAiStub stub, String base, int count) throws Exception {
         List<String> sessions = new ArrayList<>();
-        for (int i = 0; i < streams; i++) {
+        for (int i = 0; i < count; i++) {
             sessions.add(JSON.readTree(post(base + "/api/assessment/start", "{}").body()).path("sessionId").asText());
         }
         nerinDelayMs = firstTokenMs;
@@ -385,11 +408,12 @@ class LoadBenchmark {
         Map<String, Long> firstByteAt = new ConcurrentHashMap<>();
         AtomicLong done = new AtomicLong();
         Map<String, String> failures = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(streams);
+        ExecutorService clients = Executors.newFixedThreadPool(count);
         CountDownLatch go = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(streams);
+        CountDownLatch finished = new CountDownLatch(count);
+        ExecutorService io = Executors.newFixedThreadPool(8);
         HttpClient streaming = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
-                .executor(Executors.newFixedThreadPool(8)).build();
+                .executor(io).build();
         for (String session : sessions) {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             clients.submit(() -> {
@@ -428,6 +452,7 @@ class LoadBenchmark {
         go.countDown();
         finished.await(5, TimeUnit.MINUTES);
         clients.shutdownNow();
+        io.shutdownNow();
         List<Long> toModel = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         for (RecordedRequest r : stub.chatRequests()) {
@@ -447,13 +472,7 @@ class LoadBenchmark {
         }
         Collections.sort(toModel);
         Collections.sort(added);
-        row(streams + " streamed turns at once: request → model call", "all within 2 s", toModel.isEmpty() ? "no model call"
-                : String.format(Locale.ROOT, "p50 %d ms, max %d ms (%d of %d reached the model)", pct(toModel, 50),
-                        toModel.get(toModel.size() - 1), toModel.size(), streams));
-        row(streams + " streamed turns: model first token → client first byte", "≤ 5 ms p99", added.isEmpty() ? "n/a"
-                : String.format(Locale.ROOT, "p50 %d ms, p99 %d ms (clock resolution 1 ms)", pct(added, 50), pct(added, 99)));
-        row(streams + " streamed turns: completed", "all", done.get() + " of " + streams
-                + (failures.isEmpty() ? "" : " (client errors: " + failures.keySet() + ")"));
+        return new Burst(toModel, added, done.get(), failures);
     }
 
     // ---- the questionnaire: 120 answers + results against two results reads -------------------------------------
