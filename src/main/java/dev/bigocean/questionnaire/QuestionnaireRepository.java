@@ -14,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -59,15 +58,13 @@ class QuestionnaireRepository {
         return json.append('}').toString();
     }
 
-    /** The session's stored answers, as {@link #answers(Object)} gives them. */
-    Uni<Map<String, Integer>> answers(UUID sessionId) {
+    /** The session's stored {@code answers} value, as {@link #ANSWERS_OF_SESSION} selects it (null when none). */
+    Uni<Object> stored(UUID sessionId) {
         return pool.preparedQuery("SELECT answers FROM questionnaire_response WHERE session_id = $1")
-                .execute(Tuple.of(sessionId)).map(QuestionnaireRepository::answers);
-    }
-
-    private static Map<String, Integer> answers(RowSet<Row> rows) {
-        Row row = Rows.first(rows);
-        return answers(row == null ? null : row.getValue("answers"));
+                .execute(Tuple.of(sessionId)).map(rows -> {
+                    Row row = Rows.first(rows);
+                    return row == null ? null : row.getValue("answers");
+                });
     }
 
     /** Stored key (an item number) → answer from a selected {@code answers} value (jsonb; null when there are none). */

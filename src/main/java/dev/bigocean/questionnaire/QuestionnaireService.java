@@ -126,14 +126,10 @@ public class QuestionnaireService implements ResultsExtension {
 
     /** The session's stored answers, item id → 1..5 in item order (empty when none); the caller checked the session. */
     public Uni<Map<String, Integer>> answers(UUID sessionId) {
-        return answers.answers(sessionId).map(stored -> {
+        return answers.stored(sessionId).map(stored -> {
+            Map<Inventory.Item, Integer> answered = items(stored);
             Map<String, Integer> byId = new LinkedHashMap<>();
-            inventory.items().forEach(item -> {
-                Integer answer = stored.get(String.valueOf(item.num()));
-                if (answer != null) {
-                    byId.put(item.id(), answer);
-                }
-            });
+            inventory.items().stream().filter(answered::containsKey).forEach(item -> byId.put(item.id(), answered.get(item)));
             return byId;
         });
     }

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.bigocean.identity.Accounts;
+import dev.bigocean.questionnaire.Inventory;
 import dev.bigocean.testsupport.Sql;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +51,10 @@ class AccountIT {
         Accounts.Account bob = Accounts.signUp();
         PrivacyFixtures.Filled filled = PrivacyFixtures.filledSession(alice, pool);
         PrivacyFixtures.filledSession(bob, pool);
+        List<Inventory.Item> items = Inventory.fromClasspath().items();
+        as(alice).contentType(ContentType.JSON)
+                .body("{\"answers\": {\"" + items.get(7).id() + "\": 4, \"" + items.get(0).id() + "\": 2}}")
+                .when().put("/api/assessment/{id}/questionnaire", filled.sessionId()).then().statusCode(200);
 
         Response export = as(alice).when().get("/api/account/export").then().statusCode(200)
                 .body("account.id", equalTo(alice.userId()))
@@ -71,6 +76,10 @@ class AccountIT {
                 .body("assessments[0].analysisJobs", hasSize(1))
                 .body("assessments[0].analysisJobs[0].assessmentMessageId", equalTo(filled.userMessageId()))
                 .extract().response();
+        // Questionnaire answers by item id, in item order, as the user gave them.
+        Map<String, Object> answers = export.path("assessments[0].questionnaireAnswers");
+        assertEquals(List.of(items.get(0).id(), items.get(7).id()), List.copyOf(answers.keySet()));
+        assertEquals(Map.of(items.get(0).id(), 2, items.get(7).id(), 4), answers);
         // Results as /results computes them.
         Map<String, Object> results = as(alice).when().get("/api/assessment/{id}/results", filled.sessionId()).then()
                 .statusCode(200).extract().path("$");
