@@ -46,7 +46,7 @@ class AnalysisService {
     static final String MALFORMED_EVIDENCE_ERROR = "MalformedEvidenceError";
     private static final int MAX_DETAIL = 1000;
     private static final Logger LOG = Logger.getLogger(AnalysisService.class);
-    private static final int PROMPT_CHARS = PromptResources.chars("prompts/analyzer-system-v1.txt", "prompts/analyzer-user-v1.txt");
+    private static final int PROMPT_CHARS = PromptResources.chars(AnalyzerAi.SYSTEM_RESOURCE, "prompts/analyzer-user-v1.txt");
 
     enum Outcome {
         DONE, RETRY, FAILED, LEASE_LOST
@@ -163,7 +163,7 @@ class AnalysisService {
         models.beforeCall();
         AnalyzerOutput output;
         try {
-            output = analyzer.analyze(question, message, language);
+            output = analyzer.analyze(AnalyzerAi.SYSTEM, question, message, language);
         } catch (RuntimeException e) {
             metrics.call(Duration.ofNanos(System.nanoTime() - started), false);
             throw classify(e, usage(models.lastResponse()));

@@ -60,8 +60,10 @@ class NerinAgent {
             UnicastProcessor<ChatEvent> rest = UnicastProcessor.create();
             AtomicBoolean started = new AtomicBoolean();
             Multi<ChatEvent> events = prompt.focus() == null
-                    ? ai.closing(prompt.progress(), prompt.history(), prompt.userMessage(), prompt.languageName())
-                    : ai.turn(prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage(), prompt.languageName());
+                    ? ai.closing(NerinAi.SYSTEM, prompt.progress(), prompt.history(), prompt.userMessage(),
+                            prompt.languageName())
+                    : ai.turn(NerinAi.SYSTEM, prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage(),
+                            prompt.languageName());
             Cancellable subscription = events.subscribe().with(event -> {
                 if (started.get()) {
                     rest.onNext(event);

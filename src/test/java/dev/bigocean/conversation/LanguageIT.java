@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -46,13 +49,16 @@ class LanguageIT {
     }
 
     @Test
-    void aGermanSessionAsksNerinForGerman() {
+    void aGermanSessionAsksNerinForGerman() throws IOException {
         stub.respondWith(Stubs.nerin("Das klingt nach einem schönen Tag. Was hat dir daran am meisten bedeutet?"));
         String session = start(given(), "{\"language\": \"de-AT\"}", "de");
         send(session, "Ich war am Samstag mit Freunden wandern.");
         RecordedRequest request = Stubs.nerinRequests(stub).get(0);
         assertTrue(request.lastUserText().contains("Write your whole reply in German (de)."), request.lastUserText());
         assertTrue(request.systemText().contains("always in the language each turn names"), request.systemText());
+        try (InputStream in = LanguageIT.class.getResourceAsStream("/prompts/nerin-system-v1.txt")) {
+            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), request.systemText(), "the system prompt, unchanged");
+        }
         assertTrue(!request.allMessageText().contains("Japanese"), "only the session's own language is named");
     }
 
