@@ -71,9 +71,9 @@ class TurnRepository {
                        k.id AS key_id, k.content AS key_content, k.fresh AS key_fresh, k.assistant_id, k.reply,
                        (s.status = 'completed' AND k.reply_seq = s.message_count) AS completing,
                        (SELECT count(*) FROM assessment_message WHERE session_id = $1 AND role = 'user') AS user_turns,
-                       (SELECT json_agg(json_build_object('id', r.id, 'seq', r.seq, 'role', r.role, 'content', r.content,
-                                                          'createdAt', r.created_at) ORDER BY r.seq)
-                        FROM (SELECT id, seq, role, content, created_at FROM assessment_message WHERE session_id = $1
+                       (SELECT json_agg(json_build_object('id', r.id, 'seq', r.seq, 'role', r.role, 'content', r.content)
+                                        ORDER BY r.seq)
+                        FROM (SELECT id, seq, role, content FROM assessment_message WHERE session_id = $1
                               ORDER BY seq DESC LIMIT $7) r) AS recent,
                        (SELECT array_agg(f.focus ORDER BY f.seq DESC)
                         FROM (SELECT focus, seq FROM assessment_message WHERE session_id = $1 AND role = 'assistant'
@@ -103,7 +103,6 @@ class TurnRepository {
             m.seq = o.getInteger("seq");
             m.role = o.getString("role");
             m.content = o.getString("content");
-            m.createdAt = OffsetDateTime.parse(o.getString("createdAt")).toInstant();
             recent.add(m);
         }
         List<Facet> focus = new ArrayList<>();

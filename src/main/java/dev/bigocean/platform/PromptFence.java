@@ -23,7 +23,9 @@ public final class PromptFence {
     /** The fence tags of the prompt templates (each used as {@code <name>} … {@code </name>}). */
     static final List<String> FENCES = List.of("user_message", "conversation", "interviewer_question", "earlier_messages");
 
-    private static final String OPEN = "[<\\uFF1C\\uFE64\\u2039\\u3008\\u27E8]";
+    /** The characters a fence tag can open with; a control token opens with {@code <} or {@code [}. */
+    private static final String OPENERS = "<\uFF1C\uFE64\u2039\u3008\u27E8";
+    private static final String OPEN = "[" + OPENERS + "]";
     private static final String CLOSE = "[>\\uFF1E\\uFE65\\u203A\\u3009\\u27E9]";
     private static final String GAP = "[\\s\\p{Cf}]*";
 
@@ -46,7 +48,21 @@ public final class PromptFence {
         if (text == null) {
             return "";
         }
-        return bracket(CONTROL_TOKEN, bracket(FENCE_TAG, text));
+        return canOpen(text) ? bracket(CONTROL_TOKEN, bracket(FENCE_TAG, text)) : text;
+    }
+
+    /**
+     * Whether the text holds a character that a fence tag or a control token starts with. Most messages hold none, and
+     * this is much cheaper than the two searches; every history message of every turn goes through here.
+     */
+    private static boolean canOpen(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || OPENERS.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String question(String question) {

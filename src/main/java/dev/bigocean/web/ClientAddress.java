@@ -23,6 +23,8 @@ import io.vertx.core.net.SocketAddress;
 @ApplicationScoped
 public class ClientAddress {
 
+    private static final MessageDigest SHA_256 = prototype();
+
     private final Optional<String> trustedProxyHeader;
     private final int trustedProxyHops;
 
@@ -57,10 +59,15 @@ public class ClientAddress {
                 // not a literal address: hash it as it is
             }
         }
+        byte[] digest = sha256().digest(subject.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /** A fresh SHA-256 digest, cloned from a prototype: cheaper than looking the algorithm up for every request. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -92,5 +99,13 @@ public class ClientAddress {
             return proto != null && proto.split(",")[0].trim().equalsIgnoreCase("https");
         }
         return false;
+    }
+
+    private static MessageDigest prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Language tags from requests: a BCP-47 tag in a body or query parameter (validated, 400 {@code ValidationError} naming
@@ -15,6 +17,8 @@ public final class Languages {
     /** The language when a request names none. */
     public static final String DEFAULT = "en";
     private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
+    /** Prompt names of the ISO 639-1 codes asked for so far (at most one per code): Java's lookup is slow per turn. */
+    private static final Map<String, String> PROMPT_NAMES = new ConcurrentHashMap<>();
 
     private Languages() {
     }
@@ -81,7 +85,11 @@ public final class Languages {
     /** How prompts name a language code: {@code "German (de)"}; null is English. */
     public static String promptName(String code) {
         String c = code == null || code.isBlank() ? DEFAULT : code;
-        return englishName(c) + " (" + c + ")";
+        return ISO_639_1.contains(c) ? PROMPT_NAMES.computeIfAbsent(c, Languages::nameAndCode) : nameAndCode(c);
+    }
+
+    private static String nameAndCode(String code) {
+        return englishName(code) + " (" + code + ")";
     }
 
     /** The English name of a language code, e.g. {@code "German"} for {@code de}; the code itself if Java has none. */
