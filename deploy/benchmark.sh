@@ -8,6 +8,7 @@
 #       -Dbench.first-token-ms=1000 -Dbench.tokens-per-second=50 \
 #       -Dbench.db-url=postgresql://user:pass@127.0.0.1:5432/db -Dbench.redis-url=redis://127.0.0.1:6379
 #   deploy/benchmark.sh -Dbench.only=streams            # some parts only: startup,reads,questionnaire,streams,scale
+#   deploy/benchmark.sh -Dbench.stream-warmups=1       # unrecorded bursts of streamed turns first (3 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
