@@ -68,9 +68,8 @@ class LoadBenchmark {
     private final int firstTokenMs = Integer.getInteger("bench.first-token-ms", 1000);
     private final int tokensPerSecond = Integer.getInteger("bench.tokens-per-second", 50);
     private final String jvmOptions = System.getProperty("bench.jvm-options",
-            "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k "
-                    + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m "
-                    + "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m "
+                    + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError");
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
     /** The parts to run, e.g. {@code -Dbench.only=streams} to look at one of them; all by default. */
     private final List<String> only = List.of(System.getProperty("bench.only", "startup,reads,questionnaire,streams,scale")
