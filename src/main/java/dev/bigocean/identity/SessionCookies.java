@@ -1,9 +1,6 @@
 package dev.bigocean.identity;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.bigocean.platform.Sha256;
 import dev.bigocean.web.ClientAddress;
 import dev.bigocean.web.WebConfig;
 import io.vertx.core.http.Cookie;
@@ -60,11 +58,7 @@ class SessionCookies {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(token));
     }
 
     /** The well-formed token of the request's session cookie, if any. */

@@ -8,11 +8,11 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.bigocean.platform.Rows;
 import dev.bigocean.privacy.api.AccountExport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -109,8 +109,7 @@ class AccountDataRepository {
     }
 
     private <T> Uni<T> one(String sql, Tuple params, Function<Row, T> map) {
-        return pool.preparedQuery(sql).execute(params).map(RowSet::iterator)
-                .map(it -> it.hasNext() ? map.apply(it.next()) : null);
+        return pool.preparedQuery(sql).execute(params).map(Rows::first).map(row -> row == null ? null : map.apply(row));
     }
 
     private static String time(Row row, String column) {

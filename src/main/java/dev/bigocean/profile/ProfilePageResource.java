@@ -1,8 +1,6 @@
 package dev.bigocean.profile;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.bigocean.platform.Sha256;
 import dev.bigocean.web.ApiException;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -122,12 +121,7 @@ class ProfilePageResource {
     static String version(String kind, ProfileService.Card card, String base) {
         String data = kind + '|' + card.id() + '|' + card.isPublic() + '|' + card.owner() + '|' + base + '|'
                 + card.archetype() + '|' + card.sheet();
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(data), 0, 16);
     }
 
     static boolean matches(String ifNoneMatch, String version) {

@@ -2,14 +2,12 @@ package dev.bigocean.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.bigocean.platform.Sha256;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,8 +20,6 @@ import io.vertx.core.net.SocketAddress;
  */
 @ApplicationScoped
 public class ClientAddress {
-
-    private static final MessageDigest SHA_256 = prototype();
 
     private final Optional<String> trustedProxyHeader;
     private final int trustedProxyHops;
@@ -59,17 +55,7 @@ public class ClientAddress {
                 // not a literal address: hash it as it is
             }
         }
-        byte[] digest = sha256().digest(subject.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest, 0, 16);
-    }
-
-    /** A fresh SHA-256 digest, cloned from a prototype: cheaper than looking the algorithm up for every request. */
-    private static MessageDigest sha256() {
-        try {
-            return (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(subject), 0, 16);
     }
 
     public String ip(HttpServerRequest request) {
@@ -99,13 +85,5 @@ public class ClientAddress {
             return proto != null && proto.split(",")[0].trim().equalsIgnoreCase("https");
         }
         return false;
-    }
-
-    private static MessageDigest prototype() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
