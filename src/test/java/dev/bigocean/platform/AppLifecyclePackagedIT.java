@@ -39,7 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>start again on the same directory: the leftover servers are stopped and replaced, the earlier session is there
  * and goes on; then SIGTERM: the application and both servers stop.</li>
  * </ol>
- * Neither log may hold a WARN or ERROR line, a stack trace, or a line in the bootstrap (JUL) format.
+ * The first start migrates the new database with Flyway; the second finds the newest migration applied and does not run
+ * Flyway ({@link SchemaMigrations}). Neither log may hold a WARN or ERROR line, a stack trace, or a line in the
+ * bootstrap (JUL) format.
  */
 class AppLifecyclePackagedIT {
 
@@ -99,6 +101,8 @@ class AppLifecyclePackagedIT {
         first.assertCleanLog();
         second.assertCleanLog();
         assertTrue(second.log().contains("Stopped the Embedded PostgreSQL"), "the take-over is logged (INFO)");
+        assertTrue(first.log().contains("Successfully applied"), "a new database is migrated by Flyway");
+        assertFalse(second.log().contains("Successfully validated"), "an up-to-date one is not: Flyway did not run");
     }
 
     @AfterAll
