@@ -161,7 +161,7 @@ class AuthIT {
         Accounts.Account account = Accounts.signUp();
         List<Long> wrong = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             long t0 = System.nanoTime();
             signIn(account.email(), "wrong-password-" + i);
             wrong.add(System.nanoTime() - t0);
@@ -171,8 +171,9 @@ class AuthIT {
         }
         Collections.sort(wrong);
         Collections.sort(unknown);
-        // Without the dummy hash an unknown email answers in a database round trip, many times faster.
-        assertTrue(unknown.get(2) * 2 > wrong.get(2), "unknown " + unknown + " vs wrong password " + wrong);
+        // Without the dummy hash an unknown email answers in a database round trip, many times faster. The fastest of
+        // each is compared: a busy machine only ever adds time (medians of five once differed 2.4 times in a full run).
+        assertTrue(unknown.get(0) * 2 > wrong.get(0), "unknown " + unknown + " vs wrong password " + wrong);
     }
 
     @Test
