@@ -28,7 +28,8 @@ class PostgresDownIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             try (ServerSocket socket = new ServerSocket(0)) {
-                return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + socket.getLocalPort() + "/postgres",
+                String url = "postgresql://127.0.0.1:" + socket.getLocalPort() + "/postgres";
+                return Map.of("quarkus.datasource.reactive.url", url,
                         "quarkus.hibernate-orm.schema-management.strategy", "none");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

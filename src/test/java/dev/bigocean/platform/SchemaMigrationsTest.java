@@ -22,7 +22,7 @@ class SchemaMigrationsTest {
         try (Stream<Path> scripts = Files.list(Path.of("src/main/resources/db/migration"))) {
             int newest = scripts.map(p -> SCRIPT.matcher(p.getFileName().toString())).filter(Matcher::matches)
                     .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
-            assertEquals(String.valueOf(newest), SchemaMigrations.LATEST, "a new migration moves SchemaMigrations.LATEST");
+            assertEquals(String.valueOf(newest), SchemaMigrations.LATEST, "a new script moves SchemaMigrations.LATEST");
         }
     }
 
