@@ -20,8 +20,9 @@ import io.vertx.mutiny.sqlclient.Row;
  * JDBC, scanning the scripts and validating every applied one (0.3–0.45 s of a 4 s start on two cores). When the
  * row is anything else (an older or newer version, a failed migration, no history table, PostgreSQL unreachable over
  * the reactive pool), Flyway runs exactly as {@code quarkus.flyway.migrate-at-start} would: it validates, migrates,
- * or fails the start with its own message. The test profile keeps {@code migrate-at-start}, because Hibernate's schema
- * validation there runs while the persistence unit starts, before any start-up observer.
+ * or fails the start with its own message. Dev mode and the test profile keep {@code migrate-at-start}: their schema
+ * checks (dev mode's post-boot validation, the test profile's {@code validate}) run while the persistence unit starts,
+ * before any start-up observer, so there this observer finds the schema current.
  */
 @ApplicationScoped
 class SchemaMigrations {
