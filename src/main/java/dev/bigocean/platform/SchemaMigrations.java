@@ -21,8 +21,8 @@ import io.vertx.mutiny.sqlclient.Row;
  * row is anything else (an older or newer version, a failed migration, no history table, PostgreSQL unreachable over
  * the reactive pool), Flyway runs exactly as {@code quarkus.flyway.migrate-at-start} would: it validates, migrates,
  * or fails the start with its own message. Dev mode and the test profile keep {@code migrate-at-start}: their schema
- * checks (dev mode's post-boot validation, the test profile's {@code validate}) run while the persistence unit starts,
- * before any start-up observer, so there this observer finds the schema current.
+ * checks (the test profile's {@code validate} while the persistence unit starts, dev mode's validation on its own
+ * thread as soon as the unit is up) come before any start-up observer, so there this observer finds the schema current.
  */
 @ApplicationScoped
 class SchemaMigrations {
