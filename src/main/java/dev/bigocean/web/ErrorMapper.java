@@ -143,6 +143,11 @@ public class ErrorMapper {
                     && t.getMessage() != null && t.getMessage().contains("Connection reset")) {
                 return true;
             }
+            // A statement handed to a pooled connection that PostgreSQL closed a moment before (the SQL client's message).
+            if (t.getClass().getName().startsWith("io.vertx.") && t.getMessage() != null
+                    && t.getMessage().startsWith("Connection is not active now")) {
+                return true;
+            }
             if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
                 return true;
