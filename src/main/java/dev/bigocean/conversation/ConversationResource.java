@@ -35,6 +35,7 @@ import dev.bigocean.web.Ids;
 import dev.bigocean.web.JsonBody;
 import dev.bigocean.web.api.ErrorBodies;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * {@code POST /api/assessment/message}: one Nerin turn, as JSON or, with {@code Accept: text/event-stream}, streamed
@@ -110,13 +111,30 @@ class ConversationResource {
     @Operation(hidden = true) // documented as the text/event-stream content of sendMessage
     public Uni<Void> stream(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context SseEventSink sink, @Context Sse sse) {
+        io.vertx.core.Context request = Vertx.currentContext();
         return conversation.turn(request(raw, idempotencyKey))
                 .invoke(events -> events.map(event -> event(sse, event)).subscribe().with(event -> {
                     if (!sink.isClosed()) {
                         sink.send(event); // a client that went away misses the rest; the turn still runs to the end
                     }
-                }, failure -> sink.close(), sink::close))
+                }, failure -> closeOnceStarted(request, sink), () -> closeOnceStarted(request, sink)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Closes the stream once RESTEasy Reactive has started the SSE response. When the returned Uni completes, it resumes
+     * the request with a task queued on the request's context, and that task writes the response's start. A replayed
+     * turn's events are all there at once: closed right away, the stream ended the response before that task ran,
+     * which then failed with "Response has already been written" (two ERRORs with stack traces per replay, though the
+     * client had its events). Events are still sent at once (the first token waits for nothing); only the close is
+     * queued behind that task, in two hops because the first is queued before it.
+     */
+    private static void closeOnceStarted(io.vertx.core.Context request, SseEventSink sink) {
+        if (request == null) {
+            sink.close();
+            return;
+        }
+        request.runOnContext(first -> request.runOnContext(second -> sink.close()));
     }
 
     private OutboundSseEvent event(Sse sse, TurnEvent event) {

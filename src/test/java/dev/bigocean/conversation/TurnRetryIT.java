@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -83,6 +88,54 @@ class TurnRetryIT {
                 Sql.query("SELECT role FROM assessment_message WHERE session_id = ? ORDER BY seq", session));
         assertEquals(1L, Sql.single("SELECT count(*) FROM analysis_job WHERE session_id = ?", session));
         assertEquals(3, Sql.single("SELECT message_count FROM assessment_session WHERE id = ?", session));
+    }
+
+    @Test
+    void aStreamedRetryReplaysTheStoredTurnAndLogsNoError() {
+        String id = Api.startSession();
+        List<String> first = Sse.parse(stream(id, "I grew up by the sea.", "stream-1")).stream().map(Sse.Event::name)
+                .distinct().toList();
+        assertEquals(List.of("token", "done"), first);
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    logged.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            for (int i = 0; i < 3; i++) {
+                // The replay's events are all there at once; sending them once ended the response before RESTEasy had
+                // started it, which logged two ERRORs per replay.
+                List<Sse.Event> replay = Sse.parse(stream(id, "I grew up by the sea.", "stream-1"));
+                assertEquals("done", replay.get(replay.size() - 1).name());
+                assertEquals(REPLY, JSON.readTree(replay.get(replay.size() - 1).data()).get("response").asText());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertEquals(List.of(), logged.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList());
+        assertEquals(1, Stubs.nerinRequests(stub).size(), "replays do not call the model");
+    }
+
+    private static String stream(String sessionId, String message, String idempotencyKey) {
+        return given().contentType(ContentType.JSON).accept("text/event-stream").header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("sessionId", sessionId, "message", message)).post("/api/assessment/message")
+                .then().statusCode(200).extract().asString();
     }
 
     @Test
