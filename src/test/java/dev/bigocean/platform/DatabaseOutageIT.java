@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,15 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.InfrastructureResource;
+import dev.bigocean.testsupport.Warnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -54,25 +52,7 @@ class DatabaseOutageIT {
         int acknowledged = given().get("/api/assessment/" + sessionId + "/resume").then().statusCode(200)
                 .extract().path("messageCount");
 
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    logged.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        Warnings warnings = Warnings.capture();
 
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         List<String> unexpected = new CopyOnWriteArrayList<>();
@@ -107,18 +87,14 @@ class DatabaseOutageIT {
             reading.set(false);
             readers.shutdown();
             readers.awaitTermination(30, TimeUnit.SECONDS);
-            root.removeHandler(capture);
+            warnings.close();
         }
 
         assertTrue(unexpected.isEmpty(), "only 200 or DatabaseError during the outage: " + unexpected);
-        List<String> warnings = new ArrayList<>();
-        for (LogRecord record : logged) {
-            warnings.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage()
-                    + (record.getThrown() == null ? "" : " [with stack trace]"));
-        }
-        assertTrue(logged.size() <= 1, "at most one WARN for the outage, answers " + answers + ", logged " + warnings);
+        List<LogRecord> logged = warnings.records();
+        assertTrue(logged.size() <= 1, "at most one WARN for the outage, answers " + answers + ", logged " + warnings.lines());
         assertTrue(logged.stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue() && r.getThrown() == null),
-                "no ERROR and no stack trace: " + warnings);
+                "no ERROR and no stack trace: " + warnings.lines());
 
         // Recovered without a restart: every acknowledged message is there and turns work again.
         given().get("/api/assessment/" + sessionId + "/resume").then().statusCode(200);

@@ -1,0 +1,52 @@
+package dev.bigocean.testsupport;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Collects every WARN and ERROR the application logs (any logger) from construction until {@link #close()}: for tests
+ * that a fault or a retry is handled without a log line an operator would have to read.
+ */
+public final class Warnings extends Handler implements AutoCloseable {
+
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+    private Warnings() {
+    }
+
+    public static Warnings capture() {
+        Warnings warnings = new Warnings();
+        Logger.getLogger("").addHandler(warnings);
+        return warnings;
+    }
+
+    public List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** One line per record: level, logger, message, and whether it carried a stack trace. */
+    public List<String> lines() {
+        return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
+                + (r.getThrown() == null ? "" : " [with stack trace]")).toList();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            records.add(record);
+        }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(this);
+    }
+}
