@@ -46,7 +46,8 @@ class AnalysisService {
     static final String MALFORMED_EVIDENCE_ERROR = "MalformedEvidenceError";
     private static final int MAX_DETAIL = 1000;
     private static final Logger LOG = Logger.getLogger(AnalysisService.class);
-    private static final int PROMPT_CHARS = PromptResources.chars(AnalyzerAi.SYSTEM_RESOURCE, "prompts/analyzer-user-v1.txt");
+    private static final int PROMPT_CHARS = AnalyzerAi.SYSTEM.length()
+            + PromptResources.chars("prompts/analyzer-user-v1.txt");
 
     enum Outcome {
         DONE, RETRY, FAILED, LEASE_LOST

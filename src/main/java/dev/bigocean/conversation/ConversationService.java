@@ -52,7 +52,7 @@ class ConversationService {
 
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
     /** Characters of the system prompt and the turn template around the placeholders (an upper bound). */
-    private static final int SYSTEM_PROMPT_CHARS = PromptResources.chars(NerinAi.SYSTEM_RESOURCE);
+    private static final int SYSTEM_PROMPT_CHARS = NerinAi.SYSTEM.length();
     private static final int TEMPLATE_CHARS = Math.max(PromptResources.chars("prompts/nerin-turn-v1.txt"),
             PromptResources.chars("prompts/nerin-closing-v1.txt"));
     /** How long a stop waits for interrupted turns to release their locks and reservations. */

@@ -23,10 +23,8 @@ import io.quarkiverse.langchain4j.RegisterAiService;
         chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
 public interface AnalyzerAi {
 
-    /** The resource holding the analyzer's system prompt (its size also bounds a call's worst-case cost). */
-    String SYSTEM_RESOURCE = "prompts/analyzer-system-v1.txt";
-    /** The analyzer's system prompt: the {@code system} argument of every call. */
-    String SYSTEM = PromptResources.text(SYSTEM_RESOURCE);
+    /** The analyzer's system prompt: the {@code system} argument of every call (its length also bounds its cost). */
+    String SYSTEM = PromptResources.text("prompts/analyzer-system-v1.txt");
 
     @SystemMessage("{system}")
     @UserMessage(fromResource = "prompts/analyzer-user-v1.txt")

@@ -25,10 +25,8 @@ import io.smallrye.mutiny.Multi;
         chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
 public interface NerinAi {
 
-    /** The resource holding Nerin's system prompt (its size also bounds a turn's worst-case cost). */
-    String SYSTEM_RESOURCE = "prompts/nerin-system-v1.txt";
-    /** Nerin's system prompt: the {@code system} argument of every call. */
-    String SYSTEM = PromptResources.text(SYSTEM_RESOURCE);
+    /** Nerin's system prompt: the {@code system} argument of every call (its length also bounds a turn's cost). */
+    String SYSTEM = PromptResources.text("prompts/nerin-system-v1.txt");
 
     @SystemMessage("{system}")
     @UserMessage(fromResource = "prompts/nerin-turn-v1.txt")
