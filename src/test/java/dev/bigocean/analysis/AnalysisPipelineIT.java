@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.bigocean.platform.PromptResources;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.StubReply;
@@ -62,7 +60,7 @@ class AnalysisPipelineIT {
     }
 
     @Test
-    void validOutputBecomesEvidenceWithServerComputedRanges() throws IOException {
+    void validOutputBecomesEvidenceWithServerComputedRanges() {
         String marker = AnalyzerReplies.marker();
         String text = "I often daydream about fantastical scenarios, and learning new concepts excites me. "
                 + "Tom & Jerry's <b>\"style\"</b> too \uD83C\uDF0A " + marker;
@@ -110,7 +108,7 @@ class AnalysisPipelineIT {
         RecordedRequest request = AnalyzerReplies.requests(marker).get(0);
         assertFalse(request.streaming());
         assertEquals(List.of("system", "user"), request.roles(), "one independent call: no chat memory");
-        assertEquals(resource("/prompts/analyzer-system-v1.txt"), request.systemText(), "the system prompt, unchanged");
+        assertEquals(PromptResources.text("prompts/analyzer-system-v1.txt"), request.systemText(), "the system prompt, unchanged");
         assertTrue(request.lastUserText().contains("<interviewer_question>" + QUESTION + "</interviewer_question>"));
         assertEquals(text, AnalyzerReplies.fenced(request), () -> "the user text reaches the model verbatim, fenced: " + request.lastUserText());
         assertEquals("json_schema", request.responseFormat().path("type").asText(), request.responseFormat().toString());
@@ -290,11 +288,5 @@ class AnalysisPipelineIT {
         UUID message = fixtures.userMessage(session, null, "Hello there. " + marker);
         fixtures.awaitJob(message, "done");
         assertTrue(AnalyzerReplies.requests(marker).get(0).lastUserText().contains("<interviewer_question>(no question"));
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = AnalysisPipelineIT.class.getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

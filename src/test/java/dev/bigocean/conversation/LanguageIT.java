@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.platform.PromptResources;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.OpenAiStub;
 import dev.bigocean.testsupport.RecordedRequest;
@@ -49,16 +47,14 @@ class LanguageIT {
     }
 
     @Test
-    void aGermanSessionAsksNerinForGerman() throws IOException {
+    void aGermanSessionAsksNerinForGerman() {
         stub.respondWith(Stubs.nerin("Das klingt nach einem schönen Tag. Was hat dir daran am meisten bedeutet?"));
         String session = start(given(), "{\"language\": \"de-AT\"}", "de");
         send(session, "Ich war am Samstag mit Freunden wandern.");
         RecordedRequest request = Stubs.nerinRequests(stub).get(0);
         assertTrue(request.lastUserText().contains("Write your whole reply in German (de)."), request.lastUserText());
         assertTrue(request.systemText().contains("always in the language each turn names"), request.systemText());
-        try (InputStream in = LanguageIT.class.getResourceAsStream("/prompts/nerin-system-v1.txt")) {
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), request.systemText(), "the system prompt, unchanged");
-        }
+        assertEquals(PromptResources.text("prompts/nerin-system-v1.txt"), request.systemText(), "the system prompt, unchanged");
         assertTrue(!request.allMessageText().contains("Japanese"), "only the session's own language is named");
     }
 
