@@ -6,10 +6,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -104,6 +107,28 @@ class ScoringTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"-0.05, 1, -0.1", "-15.249, 1, -15.2", "-0.04, 1, 0.0", "-0.0, 1, 0.0", "-2.675, 2, -2.68"})
+    void roundsNegativeValuesAwayFromZeroOnATieAndNeverToMinusZero(double x, int decimals, double expected) {
+        assertEquals(expected, Scoring.round(x, decimals)); // assertEquals(double, double) tells 0.0 from -0.0
+    }
+
+    @Test
+    void roundingAgreesWithDecimalArithmeticOnEveryKindOfValue() {
+        Random random = new Random(20261202);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(5);
+            double x = switch (i % 4) {
+                case 0 -> random.nextDouble() * 120; // trait and facet scores
+                case 1 -> (random.nextInt(240_001) - 120_000) / 2000.0; // ties at every place, both signs
+                case 2 -> random.nextInt(1001) / 100.0 + 0.005; // a tie one place further
+                default -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(14)); // tiny to beyond 1e9
+            };
+            double expected = BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+            assertEquals(expected, Scoring.round(x, decimals), () -> x + " to " + decimals + " decimals");
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"-1, 50", "21, 50", "10, -1", "10, 101"})
     void evidenceOutOfRangeIsRejected(int score, int confidence) {
         assertThrows(IllegalArgumentException.class, () -> new EvidencePoint(score, confidence));
@@ -130,7 +155,7 @@ class ScoringTest {
     @Test
     void storedFacetAggregatesGiveTheSameSheet() {
         Map<Facet, List<EvidencePoint>> evidence = new EnumMap<>(Facet.class);
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (Facet f : Facet.values()) {
             if (f.ordinal() % 4 != 0) {
                 List<EvidencePoint> rows = new java.util.ArrayList<>();
