@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# A class-data sharing archive of a whole start and a first use of the service, for a faster start.
+#
+# Quarkus' own AppCDS archive (quarkus.package.jar.appcds.enabled) comes from a run that stops after static
+# initialisation, so about half of the classes a start loads (Hibernate's, the HTTP layer's, the routes') still come
+# from the jars. This script starts the packaged service for real, against the PostgreSQL and Redis it is given, runs
+# one of each main request in offline mode (a session, a turn, resume, results, the questionnaire), stops it with
+# SIGTERM and keeps the archive the JVM writes at exit (-XX:ArchiveClassesAtExit) as app-cds.jsa in place of Quarkus'.
+#
+#   DATABASE_URL=postgresql://… REDIS_URL=redis://… deploy/cds-training.sh target/quarkus-app
+#   deploy/cds-training.sh target/quarkus-app      # throwaway servers from Debian/Ubuntu's postgresql and redis-server
+#
+# The database must be a throwaway one: the run migrates it and stores one session. Without DATABASE_URL the script
+# starts a PostgreSQL (as the postgres user when run as root) and a Redis of its own in a temporary directory, and
+# removes them afterwards; the image build does this (deploy/Dockerfile). The archive is only valid for the
+# same JVM and the same jars (their sizes and modification times), so it is made where the image is built, after
+# `package`, and copied with the jars. On any failure the directory is left as it was and the script exits non-zero.
+set -euo pipefail
+app=$(cd "${1:?usage: cds-training.sh <quarkus-app directory>}" && pwd)
+port=${TRAINING_PORT:-18380}
+servers=""
+stop_servers() {
+    [ -n "$servers" ] || return 0
+    as_postgres "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl" -D "$servers/pg" -m fast stop >/dev/null || true
+    redis-cli -p $((port + 3)) shutdown nosave >/dev/null 2>&1 || true
+    rm -rf "$servers"
+}
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -z "${DATABASE_URL:-}" ]; then
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+    [ -n "$pg_bin" ] && command -v redis-server >/dev/null || {
+        echo "no DATABASE_URL and no local postgresql/redis-server to start a throwaway pair" >&2; exit 1; }
+    servers=$(mktemp -d)
+    trap stop_servers EXIT
+    chmod 755 "$servers"
+    mkdir "$servers/pg" && { [ "$(id -u)" != 0 ] || chown postgres "$servers/pg"; }
+    as_postgres "$pg_bin/initdb" -D "$servers/pg" -U postgres --auth=trust >/dev/null
+    as_postgres "$pg_bin/pg_ctl" -D "$servers/pg" -o "-p $((port + 2)) -k $servers/pg -c listen_addresses=127.0.0.1" \
+        -l "$servers/pg/log" -w start >/dev/null
+    redis-server --port $((port + 3)) --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
+    export DATABASE_URL="postgresql://postgres@127.0.0.1:$((port + 2))/postgres" REDIS_URL="redis://127.0.0.1:$((port + 3))"
+fi
+log=$(mktemp)
+trained="$app/app-cds.trained.jsa"
+rm -f "$trained"
+
+cd "$app"
+base_archive=()
+if [ -f app-cds.jsa ]; then
+    base_archive=(-XX:SharedArchiveFile=app-cds.jsa) # the dump is taken over the JDK's base archive either way
+fi
+BIGOCEAN_EMBEDDED=false LLM_MODE=offline PORT=$port MANAGEMENT_PORT=$((port + 1)) \
+    java -XX:ArchiveClassesAtExit="$trained" -jar quarkus-run.jar >"$log" 2>&1 &
+pid=$!
+stop() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+trap 'stop; cat "$log" >&2; rm -f "$log" "$trained"' ERR
+
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 600); do
+    if curl -sf -o /dev/null "$base/health"; then break; fi
+    kill -0 "$pid" 2>/dev/null || { echo "the service stopped during the training start" >&2; false; }
+    sleep 0.1
+done
+call() { # method path [body]: fails the training unless the answer is 2xx
+    curl -sf -o /dev/null -X "$1" -H 'Content-Type: application/json' ${3:+--data "$3"} "$base$2"
+}
+session=$(curl -sf -X POST -H 'Content-Type: application/json' --data '{}' "$base/api/assessment/start" \
+    | sed -n 's/.*"sessionId":"\([0-9a-f-]*\)".*/\1/p')
+[ -n "$session" ]
+call POST /api/assessment/message "{\"sessionId\":\"$session\",\"message\":\"I plan my week carefully and I enjoy meeting new people.\"}"
+call GET "/api/assessment/$session/resume"
+call GET "/api/assessment/$session/results"
+call GET "/api/questionnaire?lang=en"
+call PUT "/api/assessment/$session/questionnaire" "{\"answers\":{\"$(curl -sf "$base/api/questionnaire?lang=en" \
+    | sed -n 's/.*"items":\[{"id":"\([0-9a-f-]*\)".*/\1/p')\":4}}"
+call GET "/api/assessment/$session/results"
+curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health" # the management interface
+stop
+trap - ERR
+[ -s "$trained" ] || { cat "$log" >&2; echo "the JVM wrote no archive at exit" >&2; rm -f "$log"; exit 1; }
+mv -f "$trained" app-cds.jsa
+rm -f "$log"
+echo "cds-training: app-cds.jsa now holds the classes of a whole start ($(du -h app-cds.jsa | cut -f1))"
