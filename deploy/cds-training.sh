@@ -12,9 +12,9 @@
 #
 # The database must be a throwaway one: the run migrates it and stores one session. Without DATABASE_URL the script
 # starts a PostgreSQL (as the postgres user when run as root) and a Redis of its own in a temporary directory, and
-# removes them afterwards; the image build does this (deploy/Dockerfile). The archive is only valid for the
-# same JVM and the same jars (their sizes and modification times), so it is made where the image is built, after
-# `package`, and copied with the jars. On any failure the directory is left as it was and the script exits non-zero.
+# removes them afterwards; the image build does this (deploy/Dockerfile). The archive is only valid for the same JVM
+# and the same jars (their sizes and modification times), so it is made where the image is built, after `package`, and
+# copied with the jars. On any failure the directory is left as it was and the script exits non-zero.
 set -euo pipefail
 app=$(cd "${1:?usage: cds-training.sh <quarkus-app directory>}" && pwd)
 port=${TRAINING_PORT:-18380}
@@ -44,11 +44,7 @@ log=$(mktemp)
 trained="$app/app-cds.trained.jsa"
 rm -f "$trained"
 
-cd "$app"
-base_archive=()
-if [ -f app-cds.jsa ]; then
-    base_archive=(-XX:SharedArchiveFile=app-cds.jsa) # the dump is taken over the JDK's base archive either way
-fi
+cd "$app" # the dump is taken over the JDK's own base archive, not over Quarkus' archive it replaces
 BIGOCEAN_EMBEDDED=false LLM_MODE=offline PORT=$port MANAGEMENT_PORT=$((port + 1)) \
     java -XX:ArchiveClassesAtExit="$trained" -jar quarkus-run.jar >"$log" 2>&1 &
 pid=$!

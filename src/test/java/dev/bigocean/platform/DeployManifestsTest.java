@@ -189,4 +189,14 @@ class DeployManifestsTest {
         assertTrue(dockerfile.contains("maven.test.skip=true"), "no test classes");
         assertTrue(Files.readString(Path.of(".dockerignore")).contains("src/test/"), "test sources stay out of the context");
     }
+
+    @Test
+    void theClassDataTrainingScriptTheImageRunsIsInTheBuildContext() throws IOException {
+        String dockerfile = Files.readString(Path.of("deploy", "Dockerfile"));
+        assertTrue(dockerfile.contains("COPY deploy/cds-training.sh deploy/cds-training.sh")
+                && dockerfile.contains("RUN bash deploy/cds-training.sh target/quarkus-app"), "the build stage trains the archive");
+        List<String> ignored = Files.readAllLines(Path.of(".dockerignore"));
+        assertTrue(ignored.indexOf("!deploy/cds-training.sh") > ignored.indexOf("deploy/"),
+                "deploy/ is left out of the context except the training script (the exception must follow the exclusion)");
+    }
 }
