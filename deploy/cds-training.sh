@@ -4,8 +4,9 @@
 # Quarkus' own AppCDS archive (quarkus.package.jar.appcds.enabled) comes from a run that stops after static
 # initialisation, so about half of the classes a start loads (Hibernate's, the HTTP layer's, the routes') still come
 # from the jars. This script starts the packaged service for real, against the PostgreSQL and Redis it is given, runs
-# one of each main request in offline mode (a session, a turn, resume, results, the questionnaire), stops it with
-# SIGTERM and keeps the archive the JVM writes at exit (-XX:ArchiveClassesAtExit) as app-cds.jsa in place of Quarkus'.
+# one of each main request in offline mode (a session, a JSON and a streamed turn, resume, results, the questionnaire,
+# a sign-up and its session), stops it with SIGTERM and keeps the archive the JVM writes at exit
+# (-XX:ArchiveClassesAtExit) as app-cds.jsa in place of Quarkus'.
 #
 #   DATABASE_URL=postgresql://… REDIS_URL=redis://… deploy/cds-training.sh target/quarkus-app
 #   deploy/cds-training.sh target/quarkus-app      # throwaway servers from Debian/Ubuntu's postgresql and redis-server
@@ -64,12 +65,21 @@ session=$(curl -sf -X POST -H 'Content-Type: application/json' --data '{}' "$bas
     | sed -n 's/.*"sessionId":"\([0-9a-f-]*\)".*/\1/p')
 [ -n "$session" ]
 call POST /api/assessment/message "{\"sessionId\":\"$session\",\"message\":\"I plan my week carefully and I enjoy meeting new people.\"}"
+curl -sf -o /dev/null -N -X POST -H 'Content-Type: application/json' -H 'Accept: text/event-stream' \
+    --data "{\"sessionId\":\"$session\",\"message\":\"Quiet evenings with a book suit me better than crowds.\"}" \
+    "$base/api/assessment/message" # a streamed turn
 call GET "/api/assessment/$session/resume"
 call GET "/api/assessment/$session/results"
 call GET "/api/questionnaire?lang=en"
 call PUT "/api/assessment/$session/questionnaire" "{\"answers\":{\"$(curl -sf "$base/api/questionnaire?lang=en" \
     | sed -n 's/.*"items":\[{"id":"\([0-9a-f-]*\)".*/\1/p')\":4}}"
 call GET "/api/assessment/$session/results"
+cookies="$log.cookies" # an account: sign-up, then the session it opened (Hibernate Reactive's paths)
+curl -sf -o /dev/null -c "$cookies" -X POST -H 'Content-Type: application/json' \
+    --data '{"email":"training@example.invalid","password":"tidal-Quartz-47-meadow-Lantern","name":"Training"}' \
+    "$base/api/auth/sign-up/email"
+curl -sf -o /dev/null -b "$cookies" "$base/api/auth/get-session"
+rm -f "$cookies"
 curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health" # the management interface
 stop
 trap - ERR
