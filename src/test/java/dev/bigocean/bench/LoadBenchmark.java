@@ -68,8 +68,8 @@ class LoadBenchmark {
     private final int firstTokenMs = Integer.getInteger("bench.first-token-ms", 1000);
     private final int tokensPerSecond = Integer.getInteger("bench.tokens-per-second", 50);
     private final String jvmOptions = System.getProperty("bench.jvm-options",
-            "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:NewRatio=1 -XX:SurvivorRatio=4 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m "
-                    + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:NewRatio=1 -XX:SurvivorRatio=4 -Xss512k -XX:MaxMetaspaceSize=128m "
+                    + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError");
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
     /** The parts to run, e.g. {@code -Dbench.only=streams} to look at one of them; all by default. */
     private final List<String> only = List.of(System.getProperty("bench.only", "startup,reads,questionnaire,streams,scale")
@@ -295,10 +295,10 @@ class LoadBenchmark {
         return String.format(Locale.ROOT, "%.2f s first run (initdb), %.2f s restart", ms / 1000.0, restart / 1000.0);
     }
 
-    /** Milliseconds from now until {@code /health} answers 200; fails at once when the process died. */
     /** Runs deploy/cds-training.sh on the packaged service against the benchmark's servers (it migrates them too). */
     private void trainClassDataArchive(Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "deploy/cds-training.sh", jar.toAbsolutePath().getParent().toString());
+        ProcessBuilder builder = new ProcessBuilder("bash", "deploy/cds-training.sh",
+                jar.toAbsolutePath().getParent().toString());
         builder.environment().put("DATABASE_URL", env.get("DATABASE_URL"));
         builder.environment().put("REDIS_URL", env.get("REDIS_URL"));
         builder.environment().put("TRAINING_PORT", String.valueOf(EmbeddedServers.freePort()));
@@ -310,6 +310,7 @@ class LoadBenchmark {
         }
     }
 
+    /** Milliseconds from now until {@code /health} answers 200; fails at once when the process died. */
     private long awaitHealthy(int port, Duration limit) throws InterruptedException {
         long t0 = System.nanoTime();
         long deadline = t0 + limit.toNanos();
