@@ -579,11 +579,8 @@ class LoadBenchmark {
                 """);
         Path script = Files.createTempFile("bench-questionnaire", ".lua");
         Files.writeString(script, lua);
-        // unrecorded first, as every other row: without it the PUT path was still being compiled in the measured run
-        Wrk.run(2, c, WARM_UP_SECONDS, base, script, Map.of("BENCH_PUT", "1"));
-        Wrk.run(2, c, WARM_UP_SECONDS, base, script, Map.of("BENCH_PUT", "0"));
-        Wrk pairs = Wrk.run(2, c, seconds, base, script, Map.of("BENCH_PUT", "1"));
-        Wrk reads = Wrk.run(2, c, seconds, base, script, Map.of("BENCH_PUT", "0"));
+        Wrk pairs = warmRun(c, base, script, Map.of("BENCH_PUT", "1"));
+        Wrk reads = warmRun(c, base, script, Map.of("BENCH_PUT", "0"));
         Files.delete(script);
         row("PUT 120 answers + GET …/results vs two GET …/results, " + c + " connections", "≤ 1× two results reads",
                 String.format(Locale.ROOT, "%,.0f pairs/s (p99 %s%s) vs %,.0f pairs/s (p99 %s%s): %.2f× two results reads",
@@ -629,12 +626,20 @@ class LoadBenchmark {
     private record Read(String name, String url, String target) {
     }
 
-    /** One row: a short unrecorded run first, so the JIT has compiled the endpoint's path, then the measured run. */
+    /** One row of a read, measured by {@link #warmRun}. */
     private void wrkRow(String name, int c, String url, String target) throws Exception {
-        Wrk.run(2, c, WARM_UP_SECONDS, url);
-        Wrk w = Wrk.run(2, c, seconds, url);
+        Wrk w = warmRun(c, url, null, Map.of());
         row(name + ", " + c + " connections", target, String.format(Locale.ROOT, "%,.0f req/s, p99 %s%s", w.rps, w.p99,
                 w.errors.isEmpty() ? "" : " (" + w.errors + ")"));
+    }
+
+    /**
+     * A short unrecorded run first, so the JIT has compiled the path, then the measured run (every row is measured so; the
+     * questionnaire's PUT path was once compiled during its measured run).
+     */
+    private Wrk warmRun(int c, String url, Path script, Map<String, String> env) throws Exception {
+        Wrk.run(2, c, WARM_UP_SECONDS, url, script, env);
+        return Wrk.run(2, c, seconds, url, script, env);
     }
 
     /** One wrk run: requests per second, p99 latency and non-2xx/socket errors. */
