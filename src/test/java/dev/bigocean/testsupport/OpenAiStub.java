@@ -248,12 +248,12 @@ public final class OpenAiStub implements AutoCloseable {
         }
     }
 
-    /** Unexpected exceptions inside the stub (e.g. a responder that threw). Client disconnects are not listed. */
     /** When the first content chunk of a streamed reply to {@code request} was written and flushed, or null. */
     public Instant firstContentAt(RecordedRequest request) {
         return firstContent.get(request);
     }
 
+    /** Unexpected exceptions inside the stub (e.g. a responder that threw). Client disconnects are not listed. */
     public List<Throwable> handlerErrors() {
         return List.copyOf(errors);
     }
