@@ -1,10 +1,7 @@
 package dev.bigocean.bench;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +43,12 @@ import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.OpenAiStub;
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.StubReply;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
@@ -463,57 +467,68 @@ class LoadBenchmark {
         Map<String, Long> firstByteAt = new ConcurrentHashMap<>();
         AtomicLong done = new AtomicLong();
         Map<String, String> failures = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(count);
-        CountDownLatch go = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(count);
-        ExecutorService io = Executors.newFixedThreadPool(8);
-        HttpClient streaming = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
-                .executor(io).build();
-        for (String session : sessions) {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            clients.submit(() -> {
-                try {
-                    go.await();
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/assessment/message"))
-                            .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                            .timeout(Duration.ofSeconds(120))
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + session
-                                    + "\",\"message\":\"bench-tag-" + tag + " I like long walks and quiet evenings.\"}"))
-                            .build();
-                    sentAt.put(tag, System.currentTimeMillis());
-                    HttpResponse<InputStream> response = streaming.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                    if (response.statusCode() != 200) {
-                        failures.putIfAbsent("HTTP " + response.statusCode(), tag);
-                    }
-                    try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = in.readLine()) != null) {
-                            String event = line.startsWith("event:") ? line.substring("event:".length()).trim() : "";
-                            if (event.equals("token") && !firstByteAt.containsKey(tag)) {
-                                firstByteAt.put(tag, System.currentTimeMillis());
-                            } else if (event.equals("done")) {
-                                done.incrementAndGet();
-                            }
-                        }
-                    }
-                } catch (Exception e) {
-                    failures.putIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), tag); // counted as not done
-                } finally {
-                    finished.countDown();
-                }
-                return null;
-            });
-        }
+        URI uri = URI.create(base);
+        // One event loop drives every stream and stamps each chunk as it is read from the socket. The blocking client
+        // this replaces (a thread per stream, reading java.net.http's InputStream) passed each chunk through two more
+        // threads before stamping it, and took CPU time from the service on the same two cores (docs/decisions.md).
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        io.vertx.core.http.HttpClient streaming = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost())
+                .setDefaultPort(uri.getPort()).setConnectTimeout(30_000), new PoolOptions().setHttp1MaxSize(count));
         awaitIdle(app);
         long serviceCpu = cpuMillis(app.toHandle());
         long ownCpu = cpuMillis(ProcessHandle.current());
-        go.countDown();
+        for (String session : sessions) {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            String body = "{\"sessionId\":\"" + session + "\",\"message\":\"bench-tag-" + tag
+                    + " I like long walks and quiet evenings.\"}";
+            AtomicBoolean ended = new AtomicBoolean();
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    finished.countDown();
+                }
+            };
+            sentAt.put(tag, System.currentTimeMillis());
+            streaming.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/assessment/message")
+                    .putHeader("Content-Type", "application/json").putHeader("Accept", "text/event-stream")
+                    .setIdleTimeout(120_000))
+                    .compose(request -> request.send(body))
+                    .onFailure(e -> {
+                        failures.putIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), tag); // not done
+                        end.run();
+                    })
+                    .onSuccess(response -> {
+                        if (response.statusCode() != 200) {
+                            failures.putIfAbsent("HTTP " + response.statusCode(), tag);
+                        }
+                        StringBuilder pending = new StringBuilder();
+                        response.handler(chunk -> {
+                            long at = System.currentTimeMillis();
+                            pending.append(chunk.toString(StandardCharsets.UTF_8));
+                            for (int nl = pending.indexOf("\n"); nl >= 0; nl = pending.indexOf("\n")) {
+                                String line = pending.substring(0, nl);
+                                pending.delete(0, nl + 1);
+                                String event = line.startsWith("event:") ? line.substring("event:".length()).trim() : "";
+                                if (event.equals("token")) {
+                                    firstByteAt.putIfAbsent(tag, at);
+                                } else if (event.equals("done")) {
+                                    done.incrementAndGet();
+                                }
+                            }
+                        });
+                        response.exceptionHandler(e -> {
+                            failures.putIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), tag);
+                            end.run();
+                        });
+                        response.endHandler(v -> end.run());
+                    });
+        }
         finished.await(5, TimeUnit.MINUTES);
         awaitIdle(app);
         serviceCpu = cpuMillis(app.toHandle()) - serviceCpu;
         ownCpu = cpuMillis(ProcessHandle.current()) - ownCpu;
-        clients.shutdownNow();
-        io.shutdownNow();
+        streaming.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         List<Long> toModel = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         for (RecordedRequest r : stub.chatRequests()) {
