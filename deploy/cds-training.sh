@@ -11,6 +11,9 @@
 #   DATABASE_URL=postgresql://… REDIS_URL=redis://… deploy/cds-training.sh target/quarkus-app
 #   deploy/cds-training.sh target/quarkus-app      # throwaway servers from Debian/Ubuntu's postgresql and redis-server
 #
+# The service listens on TRAINING_PORT (18380) and its management interface on TRAINING_MANAGEMENT_PORT (the next
+# port); the throwaway PostgreSQL and Redis take the two ports after TRAINING_PORT + 1.
+#
 # The database must be a throwaway one: the run migrates it and stores one session. Without DATABASE_URL the script
 # starts a PostgreSQL (as the postgres user when run as root) and a Redis of its own in a temporary directory, and
 # removes them afterwards; the image build does this (deploy/Dockerfile). The archive is only valid for the same JVM
@@ -19,6 +22,7 @@
 set -euo pipefail
 app=$(cd "${1:?usage: cds-training.sh <quarkus-app directory>}" && pwd)
 port=${TRAINING_PORT:-18380}
+management_port=${TRAINING_MANAGEMENT_PORT:-$((port + 1))}
 servers=""
 stop_servers() {
     [ -n "$servers" ] || return 0
@@ -46,7 +50,7 @@ trained="$app/app-cds.trained.jsa"
 rm -f "$trained"
 
 cd "$app" # the dump is taken over the JDK's own base archive, not over Quarkus' archive it replaces
-BIGOCEAN_EMBEDDED=false LLM_MODE=offline PORT=$port MANAGEMENT_PORT=$((port + 1)) \
+BIGOCEAN_EMBEDDED=false LLM_MODE=offline PORT=$port MANAGEMENT_PORT=$management_port \
     java -XX:ArchiveClassesAtExit="$trained" -jar quarkus-run.jar >"$log" 2>&1 &
 pid=$!
 stop() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
@@ -80,7 +84,7 @@ curl -sf -o /dev/null -c "$cookies" -X POST -H 'Content-Type: application/json' 
     "$base/api/auth/sign-up/email"
 curl -sf -o /dev/null -b "$cookies" "$base/api/auth/get-session"
 rm -f "$cookies"
-curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health" # the management interface
+curl -sf -o /dev/null "http://127.0.0.1:$management_port/q/health" # the management interface
 stop
 trap - ERR
 [ -s "$trained" ] || { cat "$log" >&2; echo "the JVM wrote no archive at exit" >&2; rm -f "$log"; exit 1; }

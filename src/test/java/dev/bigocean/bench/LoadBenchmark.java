@@ -305,12 +305,16 @@ class LoadBenchmark {
                 jar.toAbsolutePath().getParent().toString());
         builder.environment().put("DATABASE_URL", env.get("DATABASE_URL"));
         builder.environment().put("REDIS_URL", env.get("REDIS_URL"));
+        // Two ports the system gave out as free: the script's default second port (its first plus one) can be in use.
         builder.environment().put("TRAINING_PORT", String.valueOf(EmbeddedServers.freePort()));
+        builder.environment().put("TRAINING_MANAGEMENT_PORT", String.valueOf(EmbeddedServers.freePort()));
         File log = new File("target/bench-cds-training.log").getAbsoluteFile();
         Process training = builder.redirectErrorStream(true).redirectOutput(log).start();
         if (!training.waitFor(3, TimeUnit.MINUTES) || training.exitValue() != 0) {
             training.destroyForcibly();
-            throw new IllegalStateException("deploy/cds-training.sh failed; see " + log);
+            List<String> lines = Files.readAllLines(log.toPath());
+            throw new IllegalStateException("deploy/cds-training.sh failed (" + log + "), ending with:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
         }
     }
 
