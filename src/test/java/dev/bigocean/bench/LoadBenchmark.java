@@ -73,7 +73,8 @@ class LoadBenchmark {
     private final int tokensPerSecond = Integer.getInteger("bench.tokens-per-second", 50);
     private final String jvmOptions = System.getProperty("bench.jvm-options",
             "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:NewRatio=1 -XX:SurvivorRatio=4 -Xss512k -XX:MaxMetaspaceSize=128m "
-                    + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError");
+                    + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError "
+                    + "-XX:TrimNativeHeapInterval=5000");
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
     /** The parts to run, e.g. {@code -Dbench.only=streams} to look at one of them; all by default. */
     private final List<String> only = List.of(System.getProperty("bench.only", "startup,reads,questionnaire,streams,scale")
