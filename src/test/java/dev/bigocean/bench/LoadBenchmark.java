@@ -43,6 +43,7 @@ import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.OpenAiStub;
 import dev.bigocean.testsupport.RecordedRequest;
 import dev.bigocean.testsupport.StubReply;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientOptions;
@@ -170,7 +171,7 @@ class LoadBenchmark {
         // (they compete with the load for the cores; a few seconds are not enough), unrecorded.
         if (only.contains("reads")) {
             for (Read read : reads) {
-                Wrk.run(2, connections.get(0), WARM_UP_SECONDS * 3, read.url());
+                compile(connections.get(0), read.url());
             }
             for (int c : connections) {
                 for (Read read : reads) {
@@ -218,8 +219,10 @@ class LoadBenchmark {
         awaitHealthy(port2, Duration.ofSeconds(60));
         String url2 = "http://127.0.0.1:" + port2 + url;
         // Both instances warm, as the read rows' one is: measured cold, the new instance spent the run compiling.
-        Wrk.run(2, 64, WARM_UP_SECONDS * 3, base + url);
-        Wrk.run(2, 64, WARM_UP_SECONDS * 3, url2);
+        if (!only.contains("reads")) {
+            compile(64, base + url);
+        }
+        compile(64, url2);
         Wrk one = Wrk.run(2, 64, seconds, base + url);
         ExecutorService both = Executors.newFixedThreadPool(2);
         var a = both.submit(() -> Wrk.run(1, 32, seconds, base + url));
@@ -497,15 +500,16 @@ class LoadBenchmark {
                     finished.countDown();
                 }
             };
+            Handler<Throwable> failed = e -> {
+                failures.putIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), tag); // counted as not done
+                end.run();
+            };
             sentAt.put(tag, System.currentTimeMillis());
             streaming.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/assessment/message")
                     .putHeader("Content-Type", "application/json").putHeader("Accept", "text/event-stream")
                     .setIdleTimeout(120_000))
                     .compose(request -> request.send(body))
-                    .onFailure(e -> {
-                        failures.putIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), tag); // not done
-                        end.run();
-                    })
+                    .onFailure(failed)
                     .onSuccess(response -> {
                         if (response.statusCode() != 200) {
                             failures.putIfAbsent("HTTP " + response.statusCode(), tag);
@@ -525,10 +529,7 @@ class LoadBenchmark {
                                 }
                             }
                         });
-                        response.exceptionHandler(e -> {
-                            failures.putIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), tag);
-                            end.run();
-                        });
+                        response.exceptionHandler(failed);
                         response.endHandler(v -> end.run());
                     });
         }
@@ -655,6 +656,11 @@ class LoadBenchmark {
         Wrk w = warmRun(c, url, null, Map.of());
         row(name + ", " + c + " connections", target, String.format(Locale.ROOT, "%,.0f req/s, p99 %s%s", w.rps, w.p99,
                 w.errors.isEmpty() ? "" : " (" + w.errors + ")"));
+    }
+
+    /** An unrecorded run long enough for the JIT's C2 compiles of a read path to finish (a few seconds are not). */
+    private static void compile(int c, String url) throws Exception {
+        Wrk.run(2, c, WARM_UP_SECONDS * 3, url);
     }
 
     /**
