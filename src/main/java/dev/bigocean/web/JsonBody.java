@@ -26,8 +26,10 @@ public class JsonBody {
     private final ErrorMapper errors = new ErrorMapper();
 
     JsonBody(ObjectMapper mapper) {
+        // Anything after the JSON value ("{} {}", "{...}garbage") makes the body invalid, as a JSON text is one value.
         this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // A number is not a string and "true" is not a boolean: refuse scalar coercion so the field is named in a 400.
         this.mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

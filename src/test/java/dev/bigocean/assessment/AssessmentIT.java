@@ -88,6 +88,10 @@ class AssessmentIT {
         given().contentType(ContentType.JSON).body("{not json").when().post("/api/assessment/start").then().statusCode(400)
                 .body("_tag", equalTo("ValidationError")).body("field", equalTo("body"))
                 .body(not(containsString("Exception")));
+        for (String trailing : new String[] {"{} {\"language\": \"de\"}", "{}garbage", "{\"language\": \"de\"} []"}) {
+            given().contentType(ContentType.JSON).body(trailing).when().post("/api/assessment/start").then().statusCode(400)
+                    .body("_tag", equalTo("ValidationError")).body("field", equalTo("body"));
+        }
         given().contentType(ContentType.JSON).body("{\"userId\": {\"x\": 1}}").when().post("/api/assessment/start").then()
                 .statusCode(400).body("_tag", equalTo("ValidationError")).body("field", equalTo("userId"));
         given().contentType(ContentType.JSON).body("{\"userId\": \"nope\"}").when().post("/api/assessment/start").then()

@@ -331,6 +331,8 @@ class ConversationIT {
         given().contentType(ContentType.JSON).body("{\"sessionId\": \"" + id + "\", \"message\": [1]}")
                 .post("/api/assessment/message").then().statusCode(400).body("field", equalTo("message"));
         given().contentType(ContentType.JSON).body("[]").post("/api/assessment/message").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"sessionId\": \"" + id + "\", \"message\": \"hi\"} trailing")
+                .post("/api/assessment/message").then().statusCode(400).body("field", equalTo("body"));
         given().contentType(ContentType.JSON).body("").post("/api/assessment/message").then().statusCode(400)
                 .body("field", equalTo("body"));
         send(UUID.randomUUID().toString(), "hi").then().statusCode(404).body("_tag", equalTo("SessionNotFound"));
