@@ -17,6 +17,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 /** The one place where errors become {@code {"_tag", "message", …}} bodies. No stack trace or SQL reaches a body. */
 public class ErrorMapper {
@@ -37,6 +42,23 @@ public class ErrorMapper {
         body.put("message", e.getMessage());
         body.put("requestId", RequestIds.current());
         return body;
+    }
+
+    /**
+     * Answers a request refused before any resource runs (in a router handler) with the JSON body of {@code e}, as
+     * {@link #toResponse} does for the rest.
+     */
+    static void end(RoutingContext rc, ObjectMapper mapper, ApiException e) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(body(e));
+        } catch (JsonProcessingException failure) {
+            body = "{\"_tag\":\"" + e.tag() + "\"}";
+        }
+        HttpServerResponse response = rc.response().setStatusCode(e.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        e.headers().forEach(response::putHeader);
+        response.end(body);
     }
 
     @ServerExceptionMapper

@@ -7,7 +7,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.http.HttpHeaders;
@@ -45,14 +44,7 @@ class OriginGuard {
                 rc.next();
                 return;
             }
-            ApiException refused = ApiException.forbiddenOrigin(origin);
-            String body;
-            try {
-                body = mapper.writeValueAsString(ErrorMapper.body(refused));
-            } catch (JsonProcessingException e) {
-                body = "{\"_tag\":\"ForbiddenOrigin\"}";
-            }
-            rc.response().setStatusCode(refused.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+            ErrorMapper.end(rc, mapper, ApiException.forbiddenOrigin(origin));
         });
     }
 

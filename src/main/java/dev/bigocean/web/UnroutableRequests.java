@@ -5,10 +5,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -40,16 +38,11 @@ class UnroutableRequests {
         }
         String id = RequestIds.accept(rc.request().getHeader(RequestIds.HEADER));
         MDC.put(RequestIds.MDC_KEY, id);
-        String body;
         try {
-            body = mapper.writeValueAsString(ErrorMapper.body(
-                    ApiException.validation("Host", "The request needs a valid Host header")));
-        } catch (JsonProcessingException e) {
-            body = "{\"_tag\":\"ValidationError\"}";
+            rc.response().putHeader(RequestIds.HEADER, id);
+            ErrorMapper.end(rc, mapper, ApiException.validation("Host", "The request needs a valid Host header"));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
-        rc.response().setStatusCode(400).putHeader(RequestIds.HEADER, id)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
     }
 }
