@@ -163,6 +163,10 @@ public final class ApiException extends RuntimeException {
         return of("MethodNotAllowed", 405, "Method not allowed on this endpoint");
     }
 
+    static ApiException payloadTooLarge(long maxBytes) {
+        return of("PayloadTooLarge", 413, "The request body is larger than " + maxBytes + " bytes", "maxBytes", maxBytes);
+    }
+
     static ApiException unsupportedMediaType() {
         return of("UnsupportedMediaType", 415, "Send the request body as application/json");
     }

@@ -43,6 +43,7 @@ import dev.bigocean.web.api.ErrorBodies;
                         @Schema(name = "TurnInProgress", implementation = ErrorBodies.TurnInProgress.class),
                         @Schema(name = "SessionCompleted", implementation = ErrorBodies.SessionCompleted.class),
                         @Schema(name = "SessionExpired", implementation = ErrorBodies.SessionExpired.class),
+                        @Schema(name = "PayloadTooLarge", implementation = ErrorBodies.PayloadTooLarge.class),
                         @Schema(name = "UnsupportedMediaType", implementation = ErrorBodies.UnsupportedMediaType.class),
                         @Schema(name = "ProfileError", implementation = ErrorBodies.ProfileError.class),
                         @Schema(name = "InvalidFacetNameError", implementation = ErrorBodies.InvalidFacetNameError.class),

@@ -67,6 +67,8 @@ public class OpenApiFilter implements OASFilter {
                 "DatabaseError", "InternalError"));
         components.addResponse("DatabaseBusy", error("DatabaseError: every database connection stayed busy; retry shortly.",
                 "DatabaseError"));
+        components.addResponse("PayloadTooLarge", error("PayloadTooLarge: the request body is over MAX_BODY_SIZE; maxBytes "
+                + "says how large it may be.", "PayloadTooLarge"));
         components.addResponse("ForbiddenOrigin", error("ForbiddenOrigin: the Origin header is neither the frontend's nor "
                 + "this service's; nothing ran.", "ForbiddenOrigin"));
 
@@ -101,6 +103,9 @@ public class OpenApiFilter implements OASFilter {
                 addOrJoin(operation, "503", "DatabaseBusy", "DatabaseError");
             }
             operation.setSecurity(security(path, operation.getOperationId()));
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(operation, "413", "PayloadTooLarge");
         }
         if (UNSAFE.contains(method)) {
             addOrJoin(operation, "403", "ForbiddenOrigin", "ForbiddenOrigin");

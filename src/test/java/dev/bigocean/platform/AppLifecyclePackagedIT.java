@@ -33,11 +33,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}, built in the package phase; run by failsafe in
  * the integration-test phase) as a developer runs it: no {@code DATABASE_URL} / {@code REDIS_URL}, so embedded
- * PostgreSQL and Redis run as child processes, on a temporary data directory. Two application starts in all:
+ * PostgreSQL and Redis run as child processes, on a temporary data directory, with the image's 128 MB heap. Two
+ * application starts in all:
  * <ol>
  * <li>start, an offline session over HTTP, then {@code kill -9}: the embedded servers outlive the JVM;</li>
- * <li>start again on the same directory: the leftover servers are stopped and replaced, the earlier session is there
- * and goes on; then SIGTERM: the application and both servers stop.</li>
+ * <li>start again on the same directory: the leftover servers are stopped and replaced, thirty-two 8 MB bodies at once
+ * are refused without exhausting the heap, the earlier session is there and goes on; then SIGTERM: the application
+ * and both servers stop.</li>
  * </ol>
  * The first start migrates the new database with Flyway; the second finds the newest migration applied and does not run
  * Flyway ({@link SchemaMigrations}). Neither log may hold a WARN or ERROR line, a stack trace, or a line in the
@@ -84,6 +86,7 @@ class AppLifecyclePackagedIT {
         App second = App.start("second");
         assertFalse(alive(postgres), "the leftover PostgreSQL was stopped");
         assertFalse(alive(redis), "the leftover Redis was stopped");
+        second.survivesLargeBodies(sessionId);
         JsonNode resumed = second.get("/api/assessment/" + sessionId + "/resume");
         assertEquals(messagesBefore, resumed.get("messageCount").asInt(), "every stored message survived the kill");
         assertEquals(said.get(0), resumed.get("messages").get(1).get("content").asText());
@@ -146,8 +149,9 @@ class AppLifecyclePackagedIT {
             assertTrue(Files.exists(jar), jar + " is built in the package phase");
             int port = EmbeddedServers.freePort();
             Path log = logDir.resolve(name + ".log");
+            // The heap of the image (deploy/Dockerfile), so that what would exhaust it there does here.
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toAbsolutePath().toString())
+                    "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
@@ -180,6 +184,28 @@ class AppLifecyclePackagedIT {
                 Thread.sleep(250);
             }
             fail("The application did not start within " + START_WAIT + ":\n" + log());
+        }
+
+        /**
+         * Thirty-two bodies of 8 MB at once, as the image's heap takes them: each is refused (413, or the connection
+         * closed while it was still being sent) and the service answers on. With the 10 MiB limit it had, they filled
+         * the 128 MB heap and the JVM exited.
+         */
+        void survivesLargeBodies(String sessionId) throws Exception {
+            byte[] body = ("{\"sessionId\":\"" + sessionId + "\",\"message\":\"" + "a".repeat(8_000_000) + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            List<java.util.concurrent.CompletableFuture<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                sent.add(HTTP.sendAsync(HttpRequest.newBuilder(uri("/api/assessment/message")).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                        .handle((response, refused) -> response == null ? 413 : response.statusCode()));
+            }
+            for (java.util.concurrent.CompletableFuture<Integer> each : sent) {
+                assertEquals(413, each.get(90, TimeUnit.SECONDS));
+            }
+            assertTrue(process.isAlive(), "the service survived the large bodies:\n" + log());
+            get("/api/assessment/" + sessionId + "/resume");
         }
 
         JsonNode message(String sessionId, String text) throws Exception {

@@ -16,7 +16,7 @@ public final class ErrorBodies {
     public static final String[] TAGS = {
             "ValidationError", "Unauthorized", "InvalidCredentials", "ProfilePrivate", "ForbiddenOrigin",
             "SessionNotFound", "ProfileNotFound", "MessageNotFound", "NotFound", "MethodNotAllowed", "NotAcceptable", "UserAlreadyExists", "TurnInProgress",
-            "SessionCompleted", "SessionExpired", "UnsupportedMediaType", "ProfileError", "InvalidFacetNameError",
+            "SessionCompleted", "SessionExpired", "PayloadTooLarge", "UnsupportedMediaType", "ProfileError", "InvalidFacetNameError",
             "MalformedEvidenceError", "RateLimitExceeded", "DatabaseError", "InternalError", "AnalyzerError",
             "CostLimitExceeded", "AgentInvocationError" };
 
@@ -118,6 +118,13 @@ public final class ErrorBodies {
     public record SessionExpired(@Schema(required = true, enumeration = "SessionExpired") String _tag,
             @Schema(required = true, format = "uuid") String sessionId,
             @Schema(required = true, format = "date-time") String expiredAt,
+            @Schema(required = true, description = "A sentence for people.") String message,
+            @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
+    }
+
+    @Schema(name = "PayloadTooLarge", description = "413. The request body is larger than the service accepts (MAX_BODY_SIZE).")
+    public record PayloadTooLarge(@Schema(required = true, enumeration = "PayloadTooLarge") String _tag,
+            @Schema(required = true, format = "int64", description = "The largest accepted body, in bytes.") long maxBytes,
             @Schema(required = true, description = "A sentence for people.") String message,
             @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
     }
