@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -109,13 +112,22 @@ class AppLifecyclePackagedIT {
     }
 
     @AfterAll
-    static void cleanUp() throws IOException {
+    static void cleanUp() throws Exception {
         for (Process process : started) {
             process.destroyForcibly();
         }
-        // If an assertion failed half-way, no server of this test may outlive it.
+        // If an assertion failed half-way, no server of this test may outlive it. They are gone before their directory
+        // is: Redis does not exit on SIGTERM when it cannot write its final snapshot.
         for (Path pidFile : List.of(dataDir.resolve("postgres/postmaster.pid"), dataDir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE))) {
-            pid(pidFile).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroy);
+            Optional<ProcessHandle> server = pid(pidFile).flatMap(ProcessHandle::of);
+            if (server.isPresent()) {
+                server.get().destroy();
+                try {
+                    server.get().onExit().get(30, TimeUnit.SECONDS);
+                } catch (TimeoutException stillThere) {
+                    server.get().destroyForcibly();
+                }
+            }
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -193,15 +205,15 @@ class AppLifecyclePackagedIT {
          */
         void survivesLargeBodies(String sessionId) throws Exception {
             byte[] body = ("{\"sessionId\":\"" + sessionId + "\",\"message\":\"" + "a".repeat(8_000_000) + "\"}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            List<java.util.concurrent.CompletableFuture<Integer>> sent = new ArrayList<>();
+                    .getBytes(StandardCharsets.UTF_8);
+            List<CompletableFuture<Integer>> sent = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 sent.add(HTTP.sendAsync(HttpRequest.newBuilder(uri("/api/assessment/message")).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                         HttpResponse.BodyHandlers.discarding())
                         .handle((response, refused) -> response == null ? 413 : response.statusCode()));
             }
-            for (java.util.concurrent.CompletableFuture<Integer> each : sent) {
+            for (CompletableFuture<Integer> each : sent) {
                 assertEquals(413, each.get(90, TimeUnit.SECONDS));
             }
             assertTrue(process.isAlive(), "the service survived the large bodies:\n" + log());
