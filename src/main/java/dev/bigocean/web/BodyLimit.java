@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -74,8 +75,10 @@ class BodyLimit {
                 rc.next();
             }
         }).failureHandler(rc -> {
-            if (rc.get(REFUSED) != null) {
-                return; // the body still arriving after the 413 fails the read when the connection closes: expected
+            if (rc.get(REFUSED) != null || rc.failure() instanceof HttpClosedException) {
+                // The client went away while its body was read (or the rest of a refused one was still on its way):
+                // there is no one to answer, and nothing for an operator to do.
+                return;
             }
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {
                 refuse(rc);

@@ -89,6 +89,24 @@ class BodyLimitIT {
     }
 
     @Test
+    void aClientThatGoesAwayWhileItsBodyIsReadLeavesNoLogLine() throws Exception {
+        try (Warnings warnings = Warnings.capture()) {
+            for (String cut : new String[] {"10\r\n{\"sessionId\":\"ab\r\n", "10\r\n{\"sessionId\":\"ab"}) {
+                try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("POST /api/assessment/message HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n" + cut).getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            }
+            Thread.sleep(300);
+            assertEquals(List.of(), warnings.lines());
+        }
+        given().get("/health").then().statusCode(200);
+    }
+
+    @Test
     void theLongestMessageFitsInTheLimitAndIsReadAsBefore() throws Exception {
         String id = Api.startSession();
         String longest = escapedMessage(id, 4000);
