@@ -94,8 +94,7 @@ class BodyLimitIT {
             for (String cut : new String[] {"10\r\n{\"sessionId\":\"ab\r\n", "10\r\n{\"sessionId\":\"ab"}) {
                 try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
                     OutputStream out = socket.getOutputStream();
-                    out.write(("POST /api/assessment/message HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                            + "Transfer-Encoding: chunked\r\n\r\n" + cut).getBytes(StandardCharsets.ISO_8859_1));
+                    out.write((chunkedHead("/api/assessment/message") + "\r\n" + cut).getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                     Thread.sleep(200);
                 }
@@ -144,6 +143,11 @@ class BodyLimitIT {
         assertEquals(200, fits.statusCode(), fits.body());
     }
 
+    /** The head of a chunked JSON POST to {@code path}, without the blank line that ends it. */
+    private static String chunkedHead(String path) {
+        return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n";
+    }
+
     /**
      * Sends {@code body} in 4 KiB chunks ({@code Transfer-Encoding: chunked}, no length given) and returns the whole
      * response. Writing stops when the server has closed the connection.
@@ -152,8 +156,7 @@ class BodyLimitIT {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write((chunkedHead(path) + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             try {
                 for (int from = 0; from < bytes.length; from += 4096) {
                     int length = Math.min(4096, bytes.length - from);
