@@ -27,8 +27,11 @@ import io.vertx.ext.web.handler.BodyHandler;
  * here, on the event loop, and refused as soon as it outgrows the limit. Both get {@code 413 PayloadTooLarge} with
  * {@code maxBytes}, and an HTTP/1.1 connection is closed so that the rest is never read. (Left to Quarkus REST, the
  * first got an empty 413, and the second an empty 413 and two ERROR lines with stack traces in the log, from a worker
- * thread that had blocked while the body arrived.) An HTTP/2 body sent without a length is left to Quarkus REST,
- * which reads it in memory up to {@code input-buffer-size} and refuses a larger one with an empty 413.
+ * thread that had blocked while the body arrived.) An HTTP/2 body sent without a length is left to Quarkus REST (it
+ * cannot take an HTTP/2 request whose body was read before it), which reads it in memory up to
+ * {@code input-buffer-size}: {@link JsonBody} refuses it with the same JSON 413 when it is over the limit. Past that
+ * buffer Quarkus REST streams the body and refuses it itself, with an empty 413, and closes the connection; this class
+ * keeps that quiet and valid HTTP/2 (see {@code ErrorMapper.isStreamedBodyTooLarge}).
  */
 @ApplicationScoped
 class BodyLimit {
@@ -72,12 +75,22 @@ class BodyLimit {
                 request.resume(); // Quarkus pauses every request until something reads it
                 read.handle(rc);
             } else {
+                if (request.version() == HttpVersion.HTTP_2 && !request.isEnded() && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                    // Quarkus REST refuses such a body past its buffer with "Connection: close", a header HTTP/2 forbids
+                    // (clients saw a protocol error instead of the 413), and then closes the connection (GOAWAY).
+                    rc.addHeadersEndHandler(ignored -> rc.response().headers().remove(HttpHeaders.CONNECTION));
+                }
                 rc.next();
             }
         }).failureHandler(rc -> {
             if (rc.get(REFUSED) != null || rc.failure() instanceof HttpClosedException) {
                 // The client went away while its body was read (or the rest of a refused one was still on its way):
                 // there is no one to answer, and nothing for an operator to do.
+                return;
+            }
+            if (rc.response().ended() && rc.response().getStatusCode() == 413) {
+                // Quarkus REST refused an HTTP/2 body of unknown length as it streamed past the limit and ended the
+                // response itself; what failed after (writing the mapped error to the ended response) is no news.
                 return;
             }
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -142,8 +144,21 @@ public class ErrorMapper {
             LOG.error("Database operation failed", e);
             return toResponse(ApiException.database());
         }
+        if (isStreamedBodyTooLarge(e)) {
+            // Quarkus REST has already answered 413 and ended the response; there is nothing to log.
+            long maxBytes = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
+            return toResponse(ApiException.payloadTooLarge(maxBytes));
+        }
         LOG.error("Unexpected error", e);
         return toResponse(ApiException.internal());
+    }
+
+    /**
+     * Quarkus REST read a body of unknown length (HTTP/2 only: BodyLimit reads the others) past its in-memory buffer,
+     * then streamed it until it passed {@code quarkus.http.limits.max-body-size}.
+     */
+    private static boolean isStreamedBodyTooLarge(Throwable e) {
+        return e instanceof java.io.IOException && "Request too large".equals(e.getMessage());
     }
 
     /** An outage ends after this long without a failed database connection; the next one is logged again. */

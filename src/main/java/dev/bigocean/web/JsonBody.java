@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Reads request bodies so that every malformed one (not JSON, wrong type, unknown shape) becomes a 400
@@ -24,8 +28,10 @@ public class JsonBody {
 
     private final ObjectMapper mapper;
     private final ErrorMapper errors = new ErrorMapper();
+    private final long maxBytes;
 
-    JsonBody(ObjectMapper mapper) {
+    JsonBody(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBytes = maxBodySize.asLongValue();
         // Anything after the JSON value ("{} {}", "{...}garbage") makes the body invalid, as a JSON text is one value.
         this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -45,6 +51,11 @@ public class JsonBody {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        if (overLimit(raw)) {
+            // An HTTP/2 body sent without a length is read by Quarkus REST, which holds up to its input buffer
+            // (256 KiB) whatever the limit; every other body over the limit was refused before it was read (BodyLimit).
+            throw ApiException.payloadTooLarge(maxBytes);
+        }
         try {
             JsonNode tree = mapper.readTree(raw);
             if (tree == null || tree.isMissingNode()) {
@@ -55,6 +66,22 @@ public class JsonBody {
         } catch (JsonProcessingException e) {
             throw errors.validationOf(e);
         }
+    }
+
+    /**
+     * Whether {@code text} took more than the body limit in UTF-8, counted without encoding it. U+FFFD counts one byte,
+     * the least it can stand for (a byte that was not valid UTF-8), so a body sent within the limit is never refused.
+     */
+    private boolean overLimit(String text) {
+        if (text.length() * 3L <= maxBytes) {
+            return false; // a char takes at most three bytes (a surrogate pair, two chars, takes four)
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= maxBytes; i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 || c == '\uFFFD' ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes > maxBytes;
     }
 
     /** Refuses NUL characters and unpaired surrogates anywhere in the tree, naming the field as validation errors do. */
