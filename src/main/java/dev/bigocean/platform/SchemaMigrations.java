@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Row;
  * or fails the start with its own message. Dev mode and the test profile keep {@code migrate-at-start}: their schema
  * checks (the test profile's {@code validate} while the persistence unit starts, dev mode's validation on its own
  * thread as soon as the unit is up) come before any start-up observer, so there this observer finds the schema current.
+ * Wherever Flyway ran, its pooled JDBC connections are closed afterwards: nothing else uses JDBC.
  */
 @ApplicationScoped
 class SchemaMigrations {
@@ -34,12 +37,20 @@ class SchemaMigrations {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     /** After {@link StartupChecks} (a refused start migrates nothing), before anything that reads a table. */
-    void migrate(@Observes @Priority(2) StartupEvent event, Pool pool, Instance<Flyway> flyway) {
+    void migrate(@Observes @Priority(2) StartupEvent event, Pool pool, Instance<Flyway> flyway, Instance<AgroalDataSource> jdbc,
+            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migratedAtStart) {
+        boolean flywayRan = migratedAtStart;
         if (current(pool)) {
             LOG.debugf("Schema is at version %s, no migration", LATEST);
-            return;
+        } else {
+            flyway.get().migrate();
+            flywayRan = true;
         }
-        flyway.get().migrate();
+        if (flywayRan) {
+            // Flyway is the only user of JDBC: its connections would otherwise idle for minutes, and the pool's
+            // background validation logged a WARN when PostgreSQL had closed them meanwhile (a restart, a failover).
+            jdbc.get().flush(AgroalDataSource.FlushMode.IDLE);
+        }
     }
 
     private static boolean current(Pool pool) {
