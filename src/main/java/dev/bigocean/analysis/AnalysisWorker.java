@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.analysis.AnalysisJobRepository.Claim;
+import dev.bigocean.web.ErrorMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +46,8 @@ public class AnalysisWorker {
     private final AtomicLong wakeups = new AtomicLong();
     private final Map<UUID, Claim> inFlight = new ConcurrentHashMap<>();
     private volatile boolean running;
+    /** Whether the database failed the poll or a worker loop since the last poll that succeeded. */
+    private final AtomicBoolean outage = new AtomicBoolean();
     private volatile CountDownLatch idle = new CountDownLatch(0);
     private long pollTimer = -1;
     private PgSubscriber subscriber;
@@ -144,9 +148,26 @@ public class AnalysisWorker {
                 idle(seen);
             }
         }, failure -> {
-            LOG.errorf(failure, "Analysis worker loop failed; retrying after the poll interval");
+            if (ErrorMapper.isDatabaseUnavailable(failure)) {
+                databaseAway("Analysis worker lost PostgreSQL", failure);
+            } else {
+                LOG.errorf(failure, "Analysis worker loop failed; retrying after the poll interval");
+            }
             idle(Long.MIN_VALUE);
         });
+    }
+
+    /**
+     * A poll or a worker loop failed on the database: logged once until a poll succeeds (the poll retries every
+     * interval; logged each time, a PostgreSQL restart wrote a line every 5 s and a stack trace per worker loop).
+     */
+    private void databaseAway(String what, Throwable failure) {
+        if (outage.compareAndSet(false, true)) {
+            LOG.warnf("%s: %s (logged once until a poll succeeds; the poll retries every %d ms)", what, failure.getMessage(),
+                    config.pollInterval().toMillis());
+        } else {
+            LOG.debugf("%s: %s", what, failure.getMessage());
+        }
     }
 
     private void idle(long seen) {
@@ -201,11 +222,14 @@ public class AnalysisWorker {
     /** The safety net: fail jobs abandoned on their last attempt, then look for ready work. */
     private void poll() {
         jobs.failAbandoned(config.maxAttempts()).subscribe().with(ids -> {
+            if (outage.compareAndSet(true, false)) {
+                LOG.info("Analysis poll works again");
+            }
             if (!ids.isEmpty()) {
                 LOG.errorf("Analysis job(s) %s FAILED: the lease of their last attempt expired", ids);
             }
             wake();
-        }, failure -> LOG.warnf("Analysis poll failed: %s", failure.getMessage()));
+        }, failure -> databaseAway("Analysis poll failed", failure));
     }
 
     private void listen() {
