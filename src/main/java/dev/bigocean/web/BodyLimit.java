@@ -67,7 +67,8 @@ class BodyLimit {
         // After the request id (Integer.MIN_VALUE + 1), before Quarkus' own size check (order -2).
         router.route().order(-3).handler(rc -> {
             HttpServerRequest request = rc.request();
-            if (declaredLength(request) > maxBytes) {
+            long declared = declaredLength(request);
+            if (declared > maxBytes) {
                 refuse(rc);
             } else if (request.version() != HttpVersion.HTTP_2 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                 // A body of unknown length is read here, up to the limit. (Quarkus REST may not be handed an HTTP/2
@@ -75,7 +76,7 @@ class BodyLimit {
                 request.resume(); // Quarkus pauses every request until something reads it
                 read.handle(rc);
             } else {
-                if (request.version() == HttpVersion.HTTP_2 && !request.isEnded() && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                if (request.version() == HttpVersion.HTTP_2 && declared < 0 && !request.isEnded()) {
                     // Quarkus REST refuses such a body past its buffer with "Connection: close", a header HTTP/2 forbids
                     // (clients saw a protocol error instead of the 413), and then closes the connection (GOAWAY).
                     rc.addHeadersEndHandler(ignored -> rc.response().headers().remove(HttpHeaders.CONNECTION));

@@ -1,5 +1,7 @@
 package dev.bigocean.web;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -74,15 +78,17 @@ public class ErrorMapper {
     }
 
     ApiException validationOf(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse && parse.getProcessor() != null && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
+            // Strict duplicate detection (JsonBody): which of the two values was meant cannot be known.
+            String field = fieldOf(parse.getProcessor().getParsingContext());
+            return ApiException.validation(field, field + " is given more than once");
+        }
         String field = "body";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
-                if (ref.getFieldName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
+                segment(path, ref.getFieldName(), ref.getIndex());
             }
             if (!path.isEmpty()) {
                 field = path.toString();
@@ -90,6 +96,28 @@ public class ErrorMapper {
         }
         String message = "body".equals(field) ? "The request body is not valid JSON" : field + " has the wrong type";
         return ApiException.validation(field, message);
+    }
+
+    /** The path of the value a parser was at ({@code answers.7}, {@code items[1].a}), {@code body} at the top. */
+    private static String fieldOf(JsonStreamContext at) {
+        Deque<JsonStreamContext> contexts = new ArrayDeque<>();
+        for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+            contexts.addFirst(c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c : contexts) {
+            segment(path, c.inObject() ? c.getCurrentName() : null, c.inArray() ? c.getCurrentIndex() : -1);
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Appends a field name ({@code .name}) or, without one, an array index ({@code [i]}) to a field path. */
+    private static void segment(StringBuilder path, String name, int index) {
+        if (name != null) {
+            path.append(path.isEmpty() ? "" : ".").append(name);
+        } else if (index >= 0) {
+            path.append('[').append(index).append(']');
+        }
     }
 
     @ServerExceptionMapper

@@ -2,18 +2,13 @@ package dev.bigocean.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,26 +67,8 @@ public class JsonBody {
             checkText(tree, "");
             return mapper.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw duplicate(e).orElseGet(() -> errors.validationOf(e));
+            throw errors.validationOf(e);
         }
-    }
-
-    /** A field given twice in one object, named by its path: which of the two was meant cannot be known. */
-    private static Optional<ApiException> duplicate(JsonProcessingException e) {
-        if (!(e instanceof JsonParseException parse) || parse.getProcessor() == null
-                || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
-            return Optional.empty();
-        }
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = parse.getProcessor().getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) {
-                parts.addFirst("." + c.getCurrentName());
-            } else if (c.inArray()) {
-                parts.addFirst("[" + c.getCurrentIndex() + "]");
-            }
-        }
-        String field = parts.isEmpty() ? "body" : String.join("", parts).replaceFirst("^\\.", "");
-        return Optional.of(ApiException.validation(field, field + " is given more than once"));
     }
 
     /**
