@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.bigocean.platform.MaintenancePool;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,7 +22,7 @@ class SessionExpiry {
     private final Pool pool;
     private final AssessmentConfig config;
 
-    SessionExpiry(Pool pool, AssessmentConfig config) {
+    SessionExpiry(@MaintenancePool Pool pool, AssessmentConfig config) {
         this.pool = pool;
         this.config = config;
     }

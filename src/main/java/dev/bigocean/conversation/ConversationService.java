@@ -269,11 +269,15 @@ class ConversationService {
             error = refused; // e.g. 503 CostLimitExceeded: the budget refused the turn before anything was written
         } else {
             UUID sessionId = turn.request.sessionId();
-            LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
+            // A database failure is logged as the resources log it (an outage or a busy pool once, not per turn).
+            error = failure instanceof TurnRepository.LostTurnLock ? null : ErrorMapper.databaseError(failure);
+            if (error == null) {
+                LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
+                error = failure instanceof TurnRepository.LostTurnLock
+                        ? ApiException.database()
+                        : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
+            }
             LOG.debug("Nerin turn failure", failure);
-            error = failure instanceof TurnRepository.LostTurnLock || ErrorMapper.isDatabaseFailure(failure)
-                    ? ApiException.database()
-                    : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
         }
         return turn.streaming ? Multi.createFrom().item(new TurnEvent.Failed(error)) : Multi.createFrom().failure(error);
     }

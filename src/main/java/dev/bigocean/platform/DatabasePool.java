@@ -3,29 +3,40 @@ package dev.bigocean.platform;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.Pool;
 
 /**
- * The reactive PostgreSQL pool with a bounded wait for a connection: a request that cannot get one within
- * {@code bigocean.db.acquire-timeout} fails (answered 503 {@code DatabaseError}) instead of waiting without end.
+ * The reactive PostgreSQL pool with bounded waits: a request that cannot get a connection within
+ * {@code bigocean.db.acquire-timeout}, or whose statement PostgreSQL has not answered within {@code bigocean.db.timeout}
+ * ({@link DeadlinePool}), fails (answered 503 {@code DatabaseError}) instead of waiting without end.
  */
 @Singleton
 class DatabasePool implements PgPoolCreator {
 
     private final Duration acquireTimeout;
+    private final Duration timeout;
 
     DatabasePool(PlatformConfig.Db config) {
         this.acquireTimeout = config.acquireTimeout();
+        this.timeout = config.timeout();
     }
 
     @Override
     public Pool create(Input input) {
         input.poolOptions().setConnectionTimeout((int) acquireTimeout.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-        return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), input.poolOptions());
+        return new DeadlinePool(PgPool.pool(input.vertx(), input.pgConnectOptionsList(), input.poolOptions()), input.vertx(), timeout);
+    }
+
+    /** The same pool without the deadline, for maintenance jobs ({@link MaintenancePool}). */
+    @Produces
+    @Singleton
+    @MaintenancePool
+    io.vertx.mutiny.sqlclient.Pool maintenance(io.vertx.mutiny.sqlclient.Pool pool) {
+        return io.vertx.mutiny.sqlclient.Pool.newInstance(((DeadlinePool) pool.getDelegate()).unbounded());
     }
 }

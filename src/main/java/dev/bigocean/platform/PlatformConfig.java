@@ -28,6 +28,13 @@ final class PlatformConfig {
          * {@code DatabaseError} instead of waiting without end.
          */
         Duration acquireTimeout();
+
+        /**
+         * The longest wait for PostgreSQL's answer to one statement, or to a transaction as a whole
+         * ({@code DB_TIMEOUT}); past it the request answers 503 {@code DatabaseError}. Maintenance jobs that may run
+         * long ({@link MaintenancePool}) are not bounded by it.
+         */
+        Duration timeout();
     }
 
     /** Where PostgreSQL and Redis are. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.bigocean.platform.MaintenancePool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,7 @@ class Retention {
     private final RetentionConfig config;
     private final MeterRegistry metrics;
 
-    Retention(Pool pool, RetentionConfig config, MeterRegistry metrics) {
+    Retention(@MaintenancePool Pool pool, RetentionConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.config = config;
         this.metrics = metrics;

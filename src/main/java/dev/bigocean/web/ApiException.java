@@ -85,7 +85,7 @@ public final class ApiException extends RuntimeException {
     }
 
     /** Every pooled database connection stayed busy past the acquisition timeout: retry shortly. */
-    static ApiException databaseBusy() {
+    public static ApiException databaseBusy() {
         return of("DatabaseError", 503, "The database is busy; try again shortly");
     }
 

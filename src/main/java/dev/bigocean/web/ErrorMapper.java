@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bigocean.platform.DatabaseTimeoutException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -146,31 +147,13 @@ public class ErrorMapper {
         return toResponse(ApiException.internal());
     }
 
-    private final java.util.concurrent.atomic.AtomicLong lastPoolWarning = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
+    private static final java.util.concurrent.atomic.AtomicLong lastPoolWarning = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (isPoolExhausted(e)) {
-            long now = System.nanoTime();
-            long last = lastPoolWarning.get();
-            if (now - last > 10_000_000_000L && lastPoolWarning.compareAndSet(last, now)) {
-                LOG.warn("No pooled database connection became free in time: answering 503 DatabaseError (logged once per 10 s)");
-            }
-            return toResponse(ApiException.databaseBusy());
-        }
-        if (isDatabaseUnavailable(e)) {
-            long now = System.nanoTime();
-            long last = lastDatabaseOutage.getAndSet(now);
-            if (now - last > OUTAGE_QUIET_NANOS) {
-                LOG.warnf("Database unreachable (%s): answering 500 DatabaseError until it is back (logged once per outage)", summary(e));
-            } else {
-                LOG.debugf("Database still unreachable: %s", summary(e));
-            }
-            return toResponse(ApiException.database());
-        }
-        if (isDatabaseFailure(e)) {
-            LOG.error("Database operation failed", e);
-            return toResponse(ApiException.database());
+        ApiException database = databaseError(e);
+        if (database != null) {
+            return toResponse(database);
         }
         if (isStreamedBodyTooLarge(e)) {
             // Quarkus REST has already answered 413 and ended the response; there is nothing to log.
@@ -189,9 +172,54 @@ public class ErrorMapper {
         return e instanceof java.io.IOException && "Request too large".equals(e.getMessage());
     }
 
+    /**
+     * What a client gets for a failure that came from the database, logged as its kind needs (a busy pool once per
+     * 10 s, an outage once, a failed statement, which is a bug, with its stack trace), or null when the failure is not
+     * the database's. The resources (through {@link #unexpected}) and the turns use it alike.
+     */
+    public static ApiException databaseError(Throwable e) {
+        if (isPoolExhausted(e)) {
+            long now = System.nanoTime();
+            long last = lastPoolWarning.get();
+            if (now - lastDatabaseOutage.get() < OUTAGE_QUIET_NANOS) {
+                LOG.debug("No pooled database connection became free in time during a database outage");
+            } else if (now - last > 10_000_000_000L && lastPoolWarning.compareAndSet(last, now)) {
+                LOG.warn("No pooled database connection became free in time: answering 503 DatabaseError (logged once per 10 s)");
+            }
+            return ApiException.databaseBusy();
+        }
+        if (isDatabaseTimeout(e)) {
+            databaseOutage(summary(e) + ": answering 503 DatabaseError until it answers again");
+            return ApiException.databaseBusy();
+        }
+        if (isDatabaseUnavailable(e)) {
+            databaseOutage("Database unreachable (" + summary(e) + "): answering 500 DatabaseError until it is back");
+            return ApiException.database();
+        }
+        if (isDatabaseFailure(e)) {
+            LOG.error("Database operation failed", e);
+            return ApiException.database();
+        }
+        return null;
+    }
+
     /** An outage ends after this long without a failed database connection; the next one is logged again. */
     private static final long OUTAGE_QUIET_NANOS = 30_000_000_000L;
-    private final java.util.concurrent.atomic.AtomicLong lastDatabaseOutage = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2 * OUTAGE_QUIET_NANOS);
+    private static final java.util.concurrent.atomic.AtomicLong lastDatabaseOutage = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2 * OUTAGE_QUIET_NANOS);
+
+    /**
+     * A request failed because PostgreSQL is unreachable or not answering ({@link #isDatabaseUnavailable}): logged at
+     * WARN once per outage, without a stack trace, whichever request or turn meets it first; the rest at DEBUG.
+     */
+    private static void databaseOutage(String what) {
+        long now = System.nanoTime();
+        long last = lastDatabaseOutage.getAndSet(now);
+        if (now - last > OUTAGE_QUIET_NANOS) {
+            LOG.warnf("%s (logged once per outage)", what);
+        } else {
+            LOG.debugf("Database still unavailable: %s", what);
+        }
+    }
 
     /**
      * PostgreSQL cannot be reached or cut the connection (stopped, restarting, network): an expected fault, answered
@@ -199,7 +227,8 @@ public class ErrorMapper {
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof DatabaseTimeoutException) {
                 return true;
             }
             // The connection was reset under a running statement (the reactive client reports netty's socket error
@@ -229,17 +258,33 @@ public class ErrorMapper {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** The pool had no free connection within its acquisition timeout (Vert.x SQL client's message). */
-    public static boolean isPoolExhausted(Throwable e) {
+    /** PostgreSQL did not answer a statement or transaction within {@code bigocean.db.timeout} (frozen, or gone silently). */
+    private static boolean isDatabaseTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.VertxException && "Timeout waiting for connection".equals(t.getMessage())) {
+            if (t instanceof DatabaseTimeoutException) {
                 return true;
             }
         }
         return false;
     }
 
-    public static boolean isDatabaseFailure(Throwable e) {
+    /**
+     * The pool had no free connection within its acquisition timeout (the Vert.x SQL client's messages: a statement
+     * sent to the pool, or a connection asked for, as Hibernate Reactive does).
+     */
+    private static boolean isPoolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.VertxException && "Timeout waiting for connection".equals(t.getMessage())) {
+                return true;
+            }
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDatabaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
             if (name.startsWith("io.vertx.pgclient") || name.startsWith("io.vertx.sqlclient") || name.startsWith("org.hibernate")

@@ -27,6 +27,9 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
     private static int redisPort;
     private static OpenAiStub stub;
 
+    /** The system property holding the test PostgreSQL's port, once it runs. */
+    public static final String POSTGRES_PORT = "bigocean.test.postgres-port";
+
     @Override
     public synchronized Map<String, String> start() {
         try {
@@ -44,6 +47,8 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Read by tests whose classes a different class loader holds (a test profile's proxy, FreezableProxy).
+        System.setProperty(POSTGRES_PORT, String.valueOf(postgres.getPort()));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");

@@ -1,17 +1,23 @@
 package dev.bigocean.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.platform.DatabaseTimeoutException;
+import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-/** Which failures are a database outage (500 DatabaseError, logged once) rather than a bug. */
+/** Which failures are a database outage (logged once) rather than a bug, and what each database failure answers. */
 class DatabaseFaultsTest {
 
     @Test
@@ -29,5 +35,25 @@ class DatabaseFaultsTest {
         assertFalse(ErrorMapper.isDatabaseUnavailable(new PgException("syntax error", "ERROR", "42601", null)));
         assertFalse(ErrorMapper.isDatabaseUnavailable(new IllegalStateException("Connection is not active now")));
         assertFalse(ErrorMapper.isDatabaseUnavailable(new NullPointerException()));
+    }
+
+    @Test
+    void eachDatabaseFailureGetsItsAnswer() {
+        // No pooled connection in time: a statement sent to the pool, or a connection asked for (Hibernate Reactive).
+        assertAnswer(503, new VertxException("Timeout waiting for connection"));
+        assertAnswer(503, new CompletionException(new NoStackTraceThrowable("Timeout")));
+        // PostgreSQL did not answer within bigocean.db.timeout.
+        assertAnswer(503, new CompletionException(new DatabaseTimeoutException(Duration.ofSeconds(10))));
+        assertTrue(ErrorMapper.isDatabaseUnavailable(new DatabaseTimeoutException(Duration.ofSeconds(10))));
+        assertAnswer(500, ClosedConnectionException.INSTANCE);
+        assertAnswer(500, new PgException("syntax error", "ERROR", "42601", null));
+        assertNull(ErrorMapper.databaseError(new NullPointerException()));
+        assertNull(ErrorMapper.databaseError(new NoStackTraceThrowable("Connection refused")));
+    }
+
+    private static void assertAnswer(int status, Throwable failure) {
+        ApiException answer = ErrorMapper.databaseError(failure);
+        assertEquals("DatabaseError", answer.tag(), failure.toString());
+        assertEquals(status, answer.status(), failure.toString());
     }
 }

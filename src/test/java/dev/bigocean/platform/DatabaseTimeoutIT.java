@@ -1,0 +1,120 @@
+package dev.bigocean.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bigocean.identity.Accounts;
+import dev.bigocean.testsupport.Api;
+import dev.bigocean.testsupport.FreezableProxy;
+import dev.bigocean.testsupport.InfrastructureResource;
+import dev.bigocean.testsupport.Warnings;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * PostgreSQL stops answering without closing its connections (frozen, or gone without a reset): the application's pool
+ * reaches it through a proxy that holds every byte back. Four times the pool size of requests of every kind (plain SQL
+ * reads and writes, a turn's transaction, Hibernate Reactive's sign-in and session lookup) each answer 503
+ * {@code DatabaseError} within {@code bigocean.db.timeout} plus the acquisition wait, instead of waiting until the server
+ * answers again; once it does, the same application serves them all with nothing lost, without an ERROR in the log.
+ */
+@QuarkusTest
+@TestProfile(DatabaseTimeoutIT.Frozen.class)
+class DatabaseTimeoutIT {
+
+    static final int POOL = 4;
+    /** The proxy's port: the profile, loaded by another class loader than this test, starts it once per JVM. */
+    static final String PROXY_PORT = "bigocean.test.frozen-postgres-proxy";
+
+    public static class Frozen implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            if (Integer.getInteger(PROXY_PORT) == null) {
+                System.setProperty(PROXY_PORT, String.valueOf(
+                        FreezableProxy.start(() -> Integer.getInteger(InfrastructureResource.POSTGRES_PORT))));
+            }
+            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + Integer.getInteger(PROXY_PORT) + "/postgres",
+                    "quarkus.datasource.reactive.max-size", String.valueOf(POOL),
+                    "bigocean.db.timeout", "PT1S",
+                    "bigocean.db.acquire-timeout", "PT2S");
+        }
+    }
+
+    private static String message(String sessionId, String text) {
+        return "{\"sessionId\":\"" + sessionId + "\",\"message\":\"" + text + "\"}";
+    }
+
+    @Test
+    void everyRequestAnswersWhilePostgresIsFrozenAndAllIsServedAgainAfterwards() throws Exception {
+        String sessionId = Api.startSession();
+        given().contentType(ContentType.JSON).body(message(sessionId, "I plan my week every Sunday evening"))
+                .post("/api/assessment/message").then().statusCode(200);
+        Accounts.Account account = Accounts.signUp();
+        int acknowledged = given().get("/api/assessment/{id}/resume", sessionId).then().statusCode(200)
+                .extract().path("messageCount");
+
+        List<Callable<Response>> kinds = List.of(
+                () -> given().get("/api/assessment/{id}/resume", sessionId),
+                () -> given().get("/api/assessment/{id}/results", sessionId),
+                () -> given().contentType(ContentType.JSON).body("{}").post("/api/assessment/start"),
+                () -> given().contentType(ContentType.JSON).body(message(sessionId, "At parties I like meeting new people"))
+                        .post("/api/assessment/message"),
+                () -> given().cookie(Accounts.COOKIE, account.cookie()).get("/api/auth/get-session"),
+                () -> given().contentType(ContentType.JSON)
+                        .body("{\"email\":\"" + account.email() + "\",\"password\":\"" + Accounts.PASSWORD + "\"}")
+                        .post("/api/auth/sign-in/email"));
+
+        ExecutorService clients = Executors.newFixedThreadPool(4 * POOL * kinds.size());
+        Warnings warnings = Warnings.capture();
+        List<String> answers = new ArrayList<>();
+        int proxy = Integer.getInteger(PROXY_PORT);
+        FreezableProxy.freeze(proxy);
+        try {
+            List<Future<Response>> pending = new ArrayList<>();
+            for (int i = 0; i < 4 * POOL; i++) {
+                for (Callable<Response> kind : kinds) {
+                    pending.add(clients.submit(kind));
+                }
+            }
+            for (Future<Response> answer : pending) {
+                // Without the deadline these wait for the proxy to thaw: 30 s is far past timeout + acquisition wait.
+                Response response = answer.get(30, TimeUnit.SECONDS);
+                answers.add(response.statusCode() + " " + response.path("_tag"));
+            }
+        } finally {
+            FreezableProxy.thaw(proxy);
+            clients.shutdownNow();
+            warnings.close();
+        }
+
+        assertTrue(answers.stream().allMatch(a -> a.equals("503 DatabaseError") || a.equals("500 DatabaseError")),
+                "every request answered DatabaseError while PostgreSQL was frozen: " + answers);
+        assertTrue(warnings.records().stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue()
+                        && r.getThrown() == null), "no ERROR and no stack trace: " + warnings.lines());
+        // Once for the requests and turns, and at most once by the analysis workers' poll.
+        assertTrue(warnings.records().size() <= 2, "the outage is logged once: " + warnings.lines());
+
+        // Served again without a restart, with everything acknowledged before the freeze.
+        assertEquals(acknowledged, (int) given().get("/api/assessment/{id}/resume", sessionId).then().statusCode(200)
+                .extract().path("messageCount"));
+        given().contentType(ContentType.JSON).body(message(sessionId, "I enjoy reading about distant places"))
+                .post("/api/assessment/message").then().statusCode(200);
+        given().cookie(Accounts.COOKIE, account.cookie()).get("/api/auth/get-session").then().statusCode(200);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.bigocean.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.function.IntSupplier;
+
+/**
+ * A TCP proxy on 127.0.0.1 that can stop forwarding without closing anything: while frozen, the bytes it reads are held
+ * back, so both ends see an open connection that no longer answers (a frozen server, or one gone without a reset).
+ * {@link #thaw} forwards what was held, in order. A proxy is known by its port, and its state is a system property:
+ * a test profile (which starts it) and its test class are loaded by different class loaders.
+ */
+public final class FreezableProxy {
+
+    private FreezableProxy() {
+    }
+
+    /** Listens on a free port and forwards each connection to {@code targetPort} (read when the connection opens). */
+    public static int start(IntSupplier targetPort) {
+        try {
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            daemon(() -> accept(server, targetPort));
+            return server.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void freeze(int port) {
+        System.setProperty(key(port), "frozen");
+    }
+
+    public static void thaw(int port) {
+        System.clearProperty(key(port));
+    }
+
+    private static String key(int port) {
+        return "bigocean.test.proxy." + port + ".frozen";
+    }
+
+    private static void accept(ServerSocket server, IntSupplier targetPort) {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort.getAsInt());
+                daemon(() -> pump(server.getLocalPort(), client, target));
+                daemon(() -> pump(server.getLocalPort(), target, client));
+            } catch (IOException | RuntimeException e) {
+                // A refused or unknown target, or a closed listener: the client sees its connection close.
+            }
+        }
+    }
+
+    private static void pump(int port, Socket from, Socket to) {
+        byte[] buffer = new byte[16384];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                while (System.getProperty(key(port)) != null) {
+                    Thread.sleep(5);
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // The other side closed: close both below.
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "freezable-proxy");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
