@@ -159,9 +159,9 @@ class ConversationService {
                 .call(plan -> plan.reuse() != null ? Uni.createFrom().item(turn.userMessageId = plan.reuse())
                         : turns.storeUserMessage(request.sessionId(), turn.lock, request.message(),
                                 request.idempotencyKey(), opening.staleKey()).invoke(id -> turn.userMessageId = id))
-                .flatMap(plan -> nerin.open(plan.prompt()))
+                .flatMap(plan -> nerin.open(plan.prompt()).onFailure().transform(ModelFailed::new))
                 .onItem().transformToMulti(stream -> Multi.createBy().concatenating().streams(
-                        stream.events().invoke(turn::record)
+                        stream.events().onFailure().transform(ModelFailed::new).invoke(turn::record)
                                 .filter(event -> event instanceof ChatEvent.PartialResponseEvent)
                                 .map(event -> turn.token((ChatEvent.PartialResponseEvent) event)),
                         Uni.createFrom().deferred(() -> finish(turn)).toMulti()));
@@ -269,10 +269,13 @@ class ConversationService {
             error = refused; // e.g. 503 CostLimitExceeded: the budget refused the turn before anything was written
         } else {
             UUID sessionId = turn.request.sessionId();
-            // A database failure is logged as the resources log it (an outage or a busy pool once, not per turn).
-            error = failure instanceof TurnRepository.LostTurnLock ? null : ErrorMapper.databaseError(failure);
+            // A database failure is answered and logged as the resources do it (an outage or a busy pool once, not
+            // once per turn); the model's failures, and anything else, as the interviewer's.
+            error = failure instanceof ModelFailed || failure instanceof TurnRepository.LostTurnLock ? null
+                    : ErrorMapper.databaseError(failure);
             if (error == null) {
-                LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
+                LOG.warnf("Nerin turn failed for session %s: %s", sessionId,
+                        (failure instanceof ModelFailed model ? model.getCause() : failure).toString());
                 error = failure instanceof TurnRepository.LostTurnLock
                         ? ApiException.database()
                         : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
@@ -280,6 +283,16 @@ class ConversationService {
             LOG.debug("Nerin turn failure", failure);
         }
         return turn.streaming ? Multi.createFrom().item(new TurnEvent.Failed(error)) : Multi.createFrom().failure(error);
+    }
+
+    /**
+     * The model's call or stream failed: told apart from the database's failures, since both can be a refused or reset
+     * connection.
+     */
+    private static final class ModelFailed extends RuntimeException {
+        ModelFailed(Throwable cause) {
+            super(cause.toString(), cause, false, false);
+        }
     }
 
     /**

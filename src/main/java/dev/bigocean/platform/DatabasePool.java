@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.Pool;
@@ -37,6 +38,7 @@ class DatabasePool implements PgPoolCreator {
     @Singleton
     @MaintenancePool
     io.vertx.mutiny.sqlclient.Pool maintenance(io.vertx.mutiny.sqlclient.Pool pool) {
-        return io.vertx.mutiny.sqlclient.Pool.newInstance(((DeadlinePool) pool.getDelegate()).unbounded());
+        // The Mutiny pool wraps the core pool's client proxy; behind it is the DeadlinePool that create() returned.
+        return io.vertx.mutiny.sqlclient.Pool.newInstance(((DeadlinePool) ClientProxy.unwrap(pool.getDelegate())).unbounded());
     }
 }

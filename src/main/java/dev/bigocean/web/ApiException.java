@@ -85,8 +85,13 @@ public final class ApiException extends RuntimeException {
     }
 
     /** Every pooled database connection stayed busy past the acquisition timeout: retry shortly. */
-    public static ApiException databaseBusy() {
+    static ApiException databaseBusy() {
         return of("DatabaseError", 503, "The database is busy; try again shortly");
+    }
+
+    /** PostgreSQL did not answer within {@code bigocean.db.timeout}: retry shortly. */
+    static ApiException databaseNotAnswering() {
+        return of("DatabaseError", 503, "The database did not answer in time; try again shortly");
     }
 
     static ApiException internal() {

@@ -190,7 +190,7 @@ public class ErrorMapper {
         }
         if (isDatabaseTimeout(e)) {
             databaseOutage(summary(e) + ": answering 503 DatabaseError until it answers again");
-            return ApiException.databaseBusy();
+            return ApiException.databaseNotAnswering();
         }
         if (isDatabaseUnavailable(e)) {
             databaseOutage("Database unreachable (" + summary(e) + "): answering 500 DatabaseError until it is back");

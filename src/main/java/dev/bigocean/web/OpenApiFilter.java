@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * What every operation shares, in one place instead of on each resource method: the security schemes and who may call
  * what (anyone, optionally signed in; a signed-in user; or an internal caller), the optional {@code X-Request-Id}
  * request and response header, the 400/401/429/500 responses of every {@code /api} operation, 503 {@code DatabaseError}
- * (the connection pool stayed busy) of those that use the database, and 403 {@code ForbiddenOrigin} of every
- * state-changing operation ({@link OriginGuard}).
+ * (the connection pool stayed busy, or the database did not answer) of those that use it, and 403
+ * {@code ForbiddenOrigin} of every state-changing operation ({@link OriginGuard}).
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -65,7 +65,8 @@ public class OpenApiFilter implements OASFilter {
                 "RateLimitExceeded").addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER)));
         components.addResponse("ServerError", error("DatabaseError or InternalError; the body never carries internals.",
                 "DatabaseError", "InternalError"));
-        components.addResponse("DatabaseBusy", error("DatabaseError: every database connection stayed busy; retry shortly.",
+        components.addResponse("DatabaseBusy", error("DatabaseError: every database connection stayed busy, or the database "
+                + "did not answer in time; retry shortly.",
                 "DatabaseError"));
         components.addResponse("PayloadTooLarge", error("PayloadTooLarge: the request body is over MAX_BODY_SIZE; maxBytes "
                 + "says how large it may be.", "PayloadTooLarge"));

@@ -2,6 +2,7 @@ package dev.bigocean.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * PostgreSQL stops answering without closing its connections (frozen, or gone without a reset): the application's pool
@@ -54,6 +58,33 @@ class DatabaseTimeoutIT {
                     "bigocean.db.timeout", "PT1S",
                     "bigocean.db.acquire-timeout", "PT2S");
         }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    @MaintenancePool
+    Pool maintenance;
+
+    @Test
+    void aSlowStatementIsBoundedExceptForMaintenance() {
+        String slow = "SELECT pg_sleep(1.5)";
+        RuntimeException statement = assertThrows(RuntimeException.class, () -> pool.query(slow).execute().await().indefinitely());
+        assertTrue(timedOut(statement), statement.toString());
+        RuntimeException transaction = assertThrows(RuntimeException.class,
+                () -> pool.withTransaction(tx -> tx.query(slow).execute()).await().indefinitely());
+        assertTrue(timedOut(transaction), transaction.toString());
+        assertEquals(1, maintenance.query(slow).execute().await().indefinitely().size());
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(String sessionId, String text) {

@@ -166,7 +166,7 @@ public final class ErrorBodies {
     }
 
     @Schema(name = "DatabaseError", description = "500. A database operation failed; 503 when every pooled connection "
-            + "stayed busy (retry shortly).")
+            + "stayed busy or the database did not answer in time (retry shortly).")
     public record DatabaseError(@Schema(required = true, enumeration = "DatabaseError") String _tag,
             @Schema(required = true, description = "A sentence for people.") String message,
             @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
