@@ -22,6 +22,14 @@ interface ConversationConfig {
     Duration idempotencyWindow();
 
     /**
+     * Once Nerin's reply has begun, the longest silence between two of its chunks ({@code NERIN_STREAM_IDLE_TIMEOUT}):
+     * past it the turn ends with {@code AgentInvocationError} (the user's message is kept) instead of waiting for a
+     * model that stalled mid-reply. Until the first token, the first-token timeout applies.
+     */
+    @WithDefault("PT30S")
+    Duration streamIdleTimeout();
+
+    /**
      * On shutdown, how long turns in flight may finish; streams still open then end with one {@code error} event and
      * their locks are released.
      */

@@ -161,7 +161,8 @@ class ConversationService {
                                 request.idempotencyKey(), opening.staleKey()).invoke(id -> turn.userMessageId = id))
                 .flatMap(plan -> nerin.open(plan.prompt()).onFailure().transform(ModelFailed::new))
                 .onItem().transformToMulti(stream -> Multi.createBy().concatenating().streams(
-                        stream.events().onFailure().transform(ModelFailed::new).invoke(turn::record)
+                        stream.events().ifNoItem().after(config.streamIdleTimeout()).fail()
+                                .onFailure().transform(ModelFailed::new).invoke(turn::record)
                                 .filter(event -> event instanceof ChatEvent.PartialResponseEvent)
                                 .map(event -> turn.token((ChatEvent.PartialResponseEvent) event)),
                         Uni.createFrom().deferred(() -> finish(turn)).toMulti()));

@@ -164,4 +164,27 @@ class TurnRetryIT {
                 WHERE u.session_id = ? AND u.idempotency_key = 'cut-1'""", session));
         assertEquals(1L, Sql.single("SELECT count(*) FROM analysis_job WHERE session_id = ?", session));
     }
+
+    @Test
+    void aModelThatStallsMidReplyEndsTheTurnAndKeepsTheMessage() throws Exception {
+        stub.respondWith(Stubs.nerin(StubReply.text(REPLY).stallAfterChunks(2)));
+        String id = Api.startSession();
+        // The test profile's stream idle timeout is 3 s; the stub stays silent for a minute.
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream").header("Idempotency-Key", "stall-1")
+                .body(Map.of("sessionId", id, "message", "Let me think about that")).post("/api/assessment/message")
+                .then().statusCode(200).extract().asString();
+        List<Sse.Event> events = Sse.parse(body);
+        assertEquals(List.of("token", "token", "error"), events.stream().map(Sse.Event::name).toList(), body);
+        assertEquals("AgentInvocationError", JSON.readTree(events.get(2).data()).get("_tag").asText());
+        given().get("/api/assessment/{id}/resume", id).then()
+                .body("messages.role", equalTo(List.of("assistant", "user")))
+                .body("messages[1].content", equalTo("Let me think about that"));
+
+        send(id, "Let me think about that", "stall-1").then().statusCode(503).body("_tag", equalTo("AgentInvocationError"));
+
+        stub.respondWith(Stubs.nerin(REPLY));
+        send(id, "Let me think about that", "stall-1").then().statusCode(200).body("response", equalTo(REPLY));
+        assertEquals(List.of(List.of("assistant"), List.of("user"), List.of("assistant")),
+                Sql.query("SELECT role FROM assessment_message WHERE session_id = ? ORDER BY seq", UUID.fromString(id)));
+    }
 }

@@ -62,6 +62,8 @@ public final class OpenAiStub implements AutoCloseable {
     private static final Function<RecordedRequest, StubReply> DEFAULT_RESPONDER = r -> StubReply.text(DEFAULT_TEXT);
     private static final int THREADS = 128;
     private static final Duration BREAK_GRACE = Duration.ofMillis(150);
+    /** How long a stalled stream ({@link StubReply#stallAfterChunks}) stays open, silent, before it is cut. */
+    private static final Duration STALL = Duration.ofSeconds(60);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final HttpServer server;
@@ -402,7 +404,7 @@ public final class OpenAiStub implements AutoCloseable {
         int breakAfter = reply.breakAfterChunks();
         for (int i = 0; i < pieces.size(); i++) {
             if (i == breakAfter) {
-                breakStream(breakAfter);
+                breakStream(reply);
             }
             sleep(reply.delayBetweenChunks());
             ObjectNode delta = MAPPER.createObjectNode();
@@ -413,7 +415,7 @@ public final class OpenAiStub implements AutoCloseable {
             }
         }
         if (breakAfter >= 0) {
-            breakStream(breakAfter);
+            breakStream(reply);
         }
         sleep(reply.delayBetweenChunks());
         writeEvent(out, chunk(id, request, MAPPER.createObjectNode(), reply.finishReason()).toString());
@@ -427,11 +429,12 @@ public final class OpenAiStub implements AutoCloseable {
 
     /**
      * Cuts the stream: a short grace period first, so the client has processed the chunks already sent (some clients
-     * drop buffered data once they see the connection fail), then the socket is closed without a terminating chunk.
+     * drop buffered data once they see the connection fail), or a minute of silence for a stalled one, then the socket
+     * is closed without a terminating chunk.
      */
-    private static void breakStream(int breakAfter) throws IOException, InterruptedException {
-        Thread.sleep(BREAK_GRACE.toMillis());
-        throw new AbruptClose("breakAfterChunks(" + breakAfter + ")");
+    private static void breakStream(StubReply reply) throws IOException, InterruptedException {
+        Thread.sleep(reply.stalls() ? STALL.toMillis() : BREAK_GRACE.toMillis());
+        throw new AbruptClose((reply.stalls() ? "stallAfterChunks(" : "breakAfterChunks(") + reply.breakAfterChunks() + ")");
     }
 
     private static void startStream(HttpExchange exchange, StubReply reply) throws IOException {

@@ -58,10 +58,12 @@ public final class StubReply {
     private final Integer completionTokens;
     private final String finishReason;
     private final Map<String, String> headers;
+    /** At {@link #breakAfterChunks}, keep the connection open and send nothing more instead of closing it. */
+    private final boolean stall;
 
     private StubReply(Kind kind, String content, List<String> explicitChunks, int status, String statusBody,
             Duration delayBeforeFirstByte, Duration delayBetweenChunks, int breakAfterChunks,
-            Integer promptTokens, Integer completionTokens, String finishReason, Map<String, String> headers) {
+            Integer promptTokens, Integer completionTokens, String finishReason, Map<String, String> headers, boolean stall) {
         this.kind = kind;
         this.content = content;
         this.explicitChunks = explicitChunks;
@@ -74,11 +76,12 @@ public final class StubReply {
         this.completionTokens = completionTokens;
         this.finishReason = finishReason;
         this.headers = headers;
+        this.stall = stall;
     }
 
     private static StubReply of(Kind kind, String content, List<String> chunks, int status, String body) {
         return new StubReply(kind, content, chunks, status, body, Duration.ZERO, Duration.ZERO, -1,
-                null, null, "stop", Map.of());
+                null, null, "stop", Map.of(), false);
     }
 
     // ---------------------------------------------------------------- factories
@@ -129,13 +132,13 @@ public final class StubReply {
     /** Wait this long before sending anything (status line included). */
     public StubReply delayBeforeFirstByte(Duration delay) {
         return new StubReply(kind, content, explicitChunks, status, statusBody, nonNegative(delay),
-                delayBetweenChunks, breakAfterChunks, promptTokens, completionTokens, finishReason, headers);
+                delayBetweenChunks, breakAfterChunks, promptTokens, completionTokens, finishReason, headers, stall);
     }
 
     /** Streaming only: wait this long before every SSE event after the first. */
     public StubReply delayBetweenChunks(Duration delay) {
         return new StubReply(kind, content, explicitChunks, status, statusBody, delayBeforeFirstByte,
-                nonNegative(delay), breakAfterChunks, promptTokens, completionTokens, finishReason, headers);
+                nonNegative(delay), breakAfterChunks, promptTokens, completionTokens, finishReason, headers, stall);
     }
 
     /**
@@ -147,20 +150,32 @@ public final class StubReply {
             throw new IllegalArgumentException("n must be >= 0");
         }
         return new StubReply(kind, content, explicitChunks, status, statusBody, delayBeforeFirstByte,
-                delayBetweenChunks, n, promptTokens, completionTokens, finishReason, headers);
+                delayBetweenChunks, n, promptTokens, completionTokens, finishReason, headers, stall);
+    }
+
+    /**
+     * Streaming only: send the initial role chunk plus {@code n} content chunks, then nothing more for a minute,
+     * keeping the connection open (a model that stalls mid-reply), then close it. Ignored for non-streaming requests.
+     */
+    public StubReply stallAfterChunks(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        return new StubReply(kind, content, explicitChunks, status, statusBody, delayBeforeFirstByte,
+                delayBetweenChunks, n, promptTokens, completionTokens, finishReason, headers, true);
     }
 
     /** Explicit usage numbers (default: prompt ≈ request message chars / 4, completion ≈ content chars / 4, each ≥ 1). */
     public StubReply usage(int promptTokens, int completionTokens) {
         return new StubReply(kind, content, explicitChunks, status, statusBody, delayBeforeFirstByte,
-                delayBetweenChunks, breakAfterChunks, promptTokens, completionTokens, finishReason, headers);
+                delayBetweenChunks, breakAfterChunks, promptTokens, completionTokens, finishReason, headers, stall);
     }
 
     /** The finish_reason to report (default {@code "stop"}; e.g. {@code "length"} or {@code "content_filter"}). */
     public StubReply finishReason(String reason) {
         return new StubReply(kind, content, explicitChunks, status, statusBody, delayBeforeFirstByte,
                 delayBetweenChunks, breakAfterChunks, promptTokens, completionTokens,
-                Objects.requireNonNull(reason, "reason"), headers);
+                Objects.requireNonNull(reason, "reason"), headers, stall);
     }
 
     /** An extra response header, e.g. {@code header("Retry-After", "1")}. */
@@ -169,7 +184,7 @@ public final class StubReply {
         copy.put(name, value);
         return new StubReply(kind, content, explicitChunks, status, statusBody, delayBeforeFirstByte,
                 delayBetweenChunks, breakAfterChunks, promptTokens, completionTokens, finishReason,
-                Collections.unmodifiableMap(copy));
+                Collections.unmodifiableMap(copy), stall);
     }
 
     // ---------------------------------------------------------------- accessors
@@ -190,6 +205,11 @@ public final class StubReply {
     /** The body of a {@link Kind#STATUS} reply. */
     public String statusBody() {
         return statusBody;
+    }
+
+    /** Whether the stream stalls at {@link #breakAfterChunks()} instead of breaking. */
+    public boolean stalls() {
+        return stall;
     }
 
     public Duration delayBeforeFirstByte() {
