@@ -138,16 +138,8 @@ class TurnRetryIT {
     void aModelCutMidStreamKeepsTheMessageAndARetryWithTheSameKeyAnswersItOnce() throws Exception {
         stub.respondWith(Stubs.nerin(StubReply.text(REPLY).breakAfterChunks(3)));
         String id = Api.startSession();
-        String body = given().contentType(ContentType.JSON).accept("text/event-stream").header("Idempotency-Key", "cut-1")
-                .body(Map.of("sessionId", id, "message", "Let me think about that")).post("/api/assessment/message")
-                .then().statusCode(200).extract().asString();
-        List<Sse.Event> events = Sse.parse(body);
-        assertEquals("token", events.get(0).name(), body);
-        assertEquals(List.of("error"), events.stream().map(Sse.Event::name).filter(n -> !n.equals("token")).toList(), body);
-        assertEquals("AgentInvocationError", JSON.readTree(events.get(events.size() - 1).data()).get("_tag").asText());
-        given().get("/api/assessment/{id}/resume", id).then()
-                .body("messages.role", equalTo(List.of("assistant", "user")))
-                .body("messages[1].content", equalTo("Let me think about that"));
+        List<Sse.Event> events = failedStreamKeepsTheMessage(id, "cut-1");
+        assertEquals("token", events.get(0).name());
 
         stub.respondWith(Stubs.nerin(REPLY));
         stub.clearRequests();
@@ -170,15 +162,8 @@ class TurnRetryIT {
         stub.respondWith(Stubs.nerin(StubReply.text(REPLY).stallAfterChunks(2)));
         String id = Api.startSession();
         // The test profile's stream idle timeout is 3 s; the stub stays silent for a minute.
-        String body = given().contentType(ContentType.JSON).accept("text/event-stream").header("Idempotency-Key", "stall-1")
-                .body(Map.of("sessionId", id, "message", "Let me think about that")).post("/api/assessment/message")
-                .then().statusCode(200).extract().asString();
-        List<Sse.Event> events = Sse.parse(body);
-        assertEquals(List.of("token", "token", "error"), events.stream().map(Sse.Event::name).toList(), body);
-        assertEquals("AgentInvocationError", JSON.readTree(events.get(2).data()).get("_tag").asText());
-        given().get("/api/assessment/{id}/resume", id).then()
-                .body("messages.role", equalTo(List.of("assistant", "user")))
-                .body("messages[1].content", equalTo("Let me think about that"));
+        List<Sse.Event> events = failedStreamKeepsTheMessage(id, "stall-1");
+        assertEquals(List.of("token", "token", "error"), events.stream().map(Sse.Event::name).toList());
 
         send(id, "Let me think about that", "stall-1").then().statusCode(503).body("_tag", equalTo("AgentInvocationError"));
 
@@ -186,5 +171,22 @@ class TurnRetryIT {
         send(id, "Let me think about that", "stall-1").then().statusCode(200).body("response", equalTo(REPLY));
         assertEquals(List.of(List.of("assistant"), List.of("user"), List.of("assistant")),
                 Sql.query("SELECT role FROM assessment_message WHERE session_id = ? ORDER BY seq", UUID.fromString(id)));
+    }
+
+    /**
+     * A streamed turn that fails after its first tokens: one {@code error} event ({@code AgentInvocationError}) after the
+     * tokens, and the user's message stored without a reply. Returns the events.
+     */
+    private static List<Sse.Event> failedStreamKeepsTheMessage(String id, String idempotencyKey) throws Exception {
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream").header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("sessionId", id, "message", "Let me think about that")).post("/api/assessment/message")
+                .then().statusCode(200).extract().asString();
+        List<Sse.Event> events = Sse.parse(body);
+        assertEquals(List.of("error"), events.stream().map(Sse.Event::name).filter(n -> !n.equals("token")).toList(), body);
+        assertEquals("AgentInvocationError", JSON.readTree(events.get(events.size() - 1).data()).get("_tag").asText());
+        given().get("/api/assessment/{id}/resume", id).then()
+                .body("messages.role", equalTo(List.of("assistant", "user")))
+                .body("messages[1].content", equalTo("Let me think about that"));
+        return events;
     }
 }
