@@ -256,7 +256,12 @@ public class AnalysisWorker {
         });
         subscriber = pg;
         pg.connect().subscribe().with(ok -> LOG.debugf("LISTEN connection for %s open", CHANNEL), failure -> {
-            LOG.warnf("LISTEN connection for analysis jobs failed (%s); the poll covers it, retrying", failure.getMessage());
+            if (ErrorMapper.isDatabaseUnavailable(failure)) {
+                // Part of the outage the poll reports: one WARN for both until a poll succeeds.
+                databaseAway("LISTEN connection for analysis jobs failed; the poll covers it, retrying", failure);
+            } else {
+                LOG.warnf("LISTEN connection for analysis jobs failed (%s); the poll covers it, retrying", failure.getMessage());
+            }
             vertx.setTimer(config.pollInterval().toMillis(), id -> relisten(pg));
         });
     }

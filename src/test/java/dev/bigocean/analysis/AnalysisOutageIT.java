@@ -34,6 +34,16 @@ class AnalysisOutageIT {
 
     @Test
     void anOutageIsLoggedOnceByThePoll() throws Exception {
+        runThroughAnOutage(false);
+    }
+
+    /** Started while PostgreSQL is down, the workers' LISTEN connection fails too: still one WARN for the outage. */
+    @Test
+    void workersStartedDuringAnOutageLogItOnce() throws Exception {
+        runThroughAnOutage(true);
+    }
+
+    private void runThroughAnOutage(boolean startDuringIt) throws Exception {
         AtomicBoolean recovered = new AtomicBoolean();
         Handler info = new Handler() {
             @Override
@@ -52,11 +62,16 @@ class AnalysisOutageIT {
             }
         };
         Logger.getLogger("").addHandler(info);
-        worker.start();
+        if (!startDuringIt) {
+            worker.start();
+        }
         List<LogRecord> logged;
         try (Warnings warnings = Warnings.capture()) {
             InfrastructureResource.stopPostgres();
             try {
+                if (startDuringIt) {
+                    worker.start();
+                }
                 Thread.sleep(5_000); // five polls fail
             } finally {
                 InfrastructureResource.startPostgresAgain();
