@@ -255,7 +255,12 @@ class ConversationService {
         return settled
                 .chain(() -> turn.locked && !turn.stored ? turns.unlock(turn.request.sessionId(), turn.lock)
                         : Uni.createFrom().voidItem())
-                .onFailure().invoke(e -> LOG.error("Could not release the turn lock", e))
+                .onFailure().invoke(e -> {
+                    // During an outage the lock expires by itself (turn-lock-timeout); the outage is logged once.
+                    if (ErrorMapper.databaseError(e) == null) {
+                        LOG.error("Could not release the turn lock", e);
+                    }
+                })
                 .onFailure().recoverWithNull()
                 .invoke(() -> inFlight.remove(turn));
     }

@@ -1,10 +1,12 @@
 package dev.bigocean.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.bigocean.identity.Accounts;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.FreezableProxy;
 import dev.bigocean.testsupport.InfrastructureResource;
+import dev.bigocean.testsupport.OpenAiStub;
+import dev.bigocean.testsupport.Sse;
+import dev.bigocean.testsupport.StubReply;
+import dev.bigocean.testsupport.Stubs;
 import dev.bigocean.testsupport.Warnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -85,6 +93,49 @@ class DatabaseTimeoutIT {
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL stops answering while Nerin streams: the reply cannot be stored, so the stream ends with one
+     * {@code DatabaseError} event, the turn lock is released once PostgreSQL answers again, and nothing is logged as an
+     * ERROR (the lock's release failing during the outage included).
+     */
+    @Test
+    void aTurnWhoseReplyCannotBeStoredEndsWithDatabaseError() throws Exception {
+        OpenAiStub stub = InfrastructureResource.stub();
+        stub.reset();
+        stub.respondWith(Stubs.nerin(StubReply.text("Thank you. What does a calm evening look like for you?")
+                .delayBetweenChunks(Duration.ofMillis(200))));
+        String sessionId = Api.startSession();
+        int proxy = Integer.getInteger(PROXY_PORT);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        Warnings warnings = Warnings.capture();
+        String body;
+        try {
+            Future<String> stream = client.submit(() -> given().contentType(ContentType.JSON).accept("text/event-stream")
+                    .body(message(sessionId, "I like long walks by the sea")).post("/api/assessment/message")
+                    .then().statusCode(200).extract().asString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> Stubs.nerinRequests(stub).size() == 1);
+            FreezableProxy.freeze(proxy);
+            try {
+                body = stream.get(30, TimeUnit.SECONDS);
+            } finally {
+                FreezableProxy.thaw(proxy);
+            }
+        } finally {
+            client.shutdownNow();
+            warnings.close();
+        }
+        List<Sse.Event> events = Sse.parse(body);
+        assertEquals("error", events.get(events.size() - 1).name(), body);
+        assertEquals("DatabaseError", new ObjectMapper().readTree(events.get(events.size() - 1).data()).get("_tag").asText());
+        assertTrue(warnings.records().stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue()
+                && r.getThrown() == null), "no ERROR and no stack trace: " + warnings.lines());
+
+        // The lock's release, sent during the outage, runs once PostgreSQL answers: the session takes turns again.
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().contentType(ContentType.JSON)
+                .body(message(sessionId, "I enjoy reading about distant places")).post("/api/assessment/message")
+                .statusCode() == 200);
     }
 
     private static String message(String sessionId, String text) {
