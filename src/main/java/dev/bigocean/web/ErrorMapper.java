@@ -222,8 +222,9 @@ public class ErrorMapper {
     }
 
     /**
-     * PostgreSQL cannot be reached or cut the connection (stopped, restarting, network): an expected fault, answered
-     * 500 DatabaseError and logged once per outage without a stack trace. SQL errors are not outages (they are bugs).
+     * PostgreSQL cannot be reached, cut the connection (stopped, restarting, network) or did not answer within
+     * {@code bigocean.db.timeout}: an expected fault, answered 500 DatabaseError (503 for the timeout) and logged once
+     * per outage without a stack trace. SQL errors are not outages (they are bugs).
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
