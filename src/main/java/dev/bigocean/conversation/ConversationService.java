@@ -276,9 +276,8 @@ class ConversationService {
         } else {
             UUID sessionId = turn.request.sessionId();
             // A database failure is answered and logged as the resources do it (an outage or a busy pool once, not
-            // once per turn); the model's failures, and anything else, as the interviewer's.
-            error = failure instanceof ModelFailed || failure instanceof TurnRepository.LostTurnLock ? null
-                    : ErrorMapper.databaseError(failure);
+            // once per turn); the model's failures, a lost lock and anything else are logged here.
+            error = failure instanceof ModelFailed ? null : ErrorMapper.databaseError(failure);
             if (error == null) {
                 LOG.warnf("Nerin turn failed for session %s: %s", sessionId,
                         (failure instanceof ModelFailed model ? model.getCause() : failure).toString());
