@@ -34,7 +34,6 @@ import dev.bigocean.web.Languages;
 import dev.bigocean.web.ErrorMapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
@@ -163,8 +162,8 @@ class ConversationService {
                 .onItem().transformToMulti(stream -> Multi.createBy().concatenating().streams(
                         stream.events().ifNoItem().after(config.streamIdleTimeout()).fail()
                                 .onFailure().transform(ModelFailed::new).invoke(turn::record)
-                                .filter(event -> event instanceof ChatEvent.PartialResponseEvent)
-                                .map(event -> turn.token((ChatEvent.PartialResponseEvent) event)),
+                                .filter(event -> event instanceof NerinAgent.Chunk)
+                                .map(event -> turn.token((NerinAgent.Chunk) event)),
                         Uni.createFrom().deferred(() -> finish(turn)).toMulti()));
     }
 
@@ -369,15 +368,15 @@ class ConversationService {
             this.request = request;
         }
 
-        TurnEvent.Token token(ChatEvent.PartialResponseEvent partial) {
+        TurnEvent.Token token(NerinAgent.Chunk chunk) {
             streaming = true;
-            reply.append(partial.getChunk());
-            return new TurnEvent.Token(partial.getChunk());
+            reply.append(chunk.text());
+            return new TurnEvent.Token(chunk.text());
         }
 
-        void record(ChatEvent event) {
-            if (event instanceof ChatEvent.ChatCompletedEvent done) {
-                completion = done.getChatResponse();
+        void record(NerinAgent.Reply event) {
+            if (event instanceof NerinAgent.Completed done) {
+                completion = done.response();
             }
         }
 

@@ -9,12 +9,12 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import dev.bigocean.conversation.ai.NerinAi;
 import dev.bigocean.web.Languages;
-import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.service.TokenStream;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Calls Nerin. {@link #open} completes when the model's first token arrives; the timeout and the bounded retry
@@ -48,48 +48,65 @@ class NerinAgent {
         }
     }
 
-    /** A reply stream whose first token has arrived: {@code events} replays it, then the rest. */
-    record OpenStream(Multi<ChatEvent> events) {
+    /** What Nerin's reply stream carries: its text as it arrives, then the whole response (its token usage). */
+    sealed interface Reply {
     }
 
+    /** A piece of the reply's text. */
+    record Chunk(String text) implements Reply {
+    }
+
+    /** The end of the reply: the model's response, with its token usage. */
+    record Completed(ChatResponse response) implements Reply {
+    }
+
+    /** A reply stream whose first token has arrived: {@code events} replays it, then the rest. */
+    record OpenStream(Multi<Reply> events) {
+    }
+
+    /**
+     * Starts the model's reply and completes with it when its first text arrives. The callbacks run on the thread that
+     * reads the model's response, and each goes straight on to the turn. A call abandoned before its first text (the
+     * timeout, a retry) is cancelled with the model's first chunk after that.
+     */
     @AsynchronousNonBlocking
     @Timeout(20_000)
     @Retry(maxRetries = 1, delay = 300)
     public Uni<OpenStream> open(Prompt prompt) {
         return Uni.createFrom().emitter(emitter -> {
-            UnicastProcessor<ChatEvent> rest = UnicastProcessor.create();
+            UnicastProcessor<Reply> rest = UnicastProcessor.create();
             AtomicBoolean started = new AtomicBoolean();
-            Multi<ChatEvent> events = prompt.focus() == null
+            AtomicBoolean abandoned = new AtomicBoolean();
+            emitter.onTermination(() -> abandoned.set(!started.get()));
+            TokenStream reply = prompt.focus() == null
                     ? ai.closing(NerinAi.SYSTEM, prompt.progress(), prompt.history(), prompt.userMessage(),
                             prompt.languageName())
                     : ai.turn(NerinAi.SYSTEM, prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage(),
                             prompt.languageName());
-            Cancellable subscription = events.subscribe().with(event -> {
-                if (started.get()) {
-                    rest.onNext(event);
-                } else if (event instanceof ChatEvent.PartialResponseEvent partial && !partial.getChunk().isEmpty()) {
+            reply.onPartialResponseWithContext((partial, context) -> {
+                if (abandoned.get()) {
+                    context.streamingHandle().cancel();
+                } else if (started.get()) {
+                    rest.onNext(new Chunk(partial.text()));
+                } else if (!partial.text().isEmpty()) {
                     started.set(true);
-                    rest.onNext(event);
+                    rest.onNext(new Chunk(partial.text()));
                     emitter.complete(new OpenStream(rest));
                 }
-            }, failure -> {
+            }).onCompleteResponse(response -> {
+                if (started.get()) {
+                    rest.onNext(new Completed(response));
+                    rest.onComplete();
+                } else {
+                    emitter.fail(new IllegalStateException("The model ended its reply without any text"));
+                }
+            }).onError(failure -> {
                 if (started.get()) {
                     rest.onError(failure);
                 } else {
                     emitter.fail(failure);
                 }
-            }, () -> {
-                if (started.get()) {
-                    rest.onComplete();
-                } else {
-                    emitter.fail(new IllegalStateException("The model ended its reply without any text"));
-                }
-            });
-            emitter.onTermination(() -> {
-                if (!started.get()) {
-                    subscription.cancel();
-                }
-            });
+            }).start();
         });
     }
 }

@@ -4,10 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.platform.PromptResources;
 import dev.langchain4j.service.SystemMessage;
+import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
 import io.quarkiverse.langchain4j.RegisterAiService;
-import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
-import io.smallrye.mutiny.Multi;
 
 /**
  * Nerin, the interviewer. Streaming only; the stored conversation is passed once per turn through the bounded
@@ -19,6 +18,11 @@ import io.smallrye.mutiny.Multi;
  * quarkus-langchain4j parses a message's template with Qute on every call, and the 3 KB system prompt (which has no
  * variables) was parsed anew for each turn. The {@code {system}} template is parsed instead; its value is inserted
  * as it is.
+ * <p>
+ * The methods return a {@link TokenStream}, not a {@code Multi}: quarkus-langchain4j subscribes to a {@code Multi}
+ * method called on the event loop from a worker thread, and then hands every token from the event loop that received
+ * it to a worker and back (three thread hops per token). A token stream is started on the caller's event loop and
+ * calls back on the one that reads the reply.
  */
 @ApplicationScoped
 @RegisterAiService(streamingChatLanguageModelSupplier = NerinModelSupplier.class,
@@ -30,10 +34,10 @@ public interface NerinAi {
 
     @SystemMessage("{system}")
     @UserMessage(fromResource = "prompts/nerin-turn-v1.txt")
-    Multi<ChatEvent> turn(String system, String progress, String history, String focus, String userMessage,
+    TokenStream turn(String system, String progress, String history, String focus, String userMessage,
             String language);
 
     @SystemMessage("{system}")
     @UserMessage(fromResource = "prompts/nerin-closing-v1.txt")
-    Multi<ChatEvent> closing(String system, String progress, String history, String userMessage, String language);
+    TokenStream closing(String system, String progress, String history, String userMessage, String language);
 }
