@@ -67,7 +67,8 @@ class NerinAgent {
     /**
      * Starts the model's reply and completes with it when its first text arrives. The callbacks run on the thread that
      * reads the model's response, and each goes straight on to the turn. A call abandoned before its first text (the
-     * timeout, a retry) is cancelled with the model's first chunk after that.
+     * timeout, a retry) ignores what the model sends later, and asks the stream to stop at its next chunk (which
+     * quarkus-langchain4j 1.10's OpenAI client does not act on: its streaming handle does nothing).
      */
     @AsynchronousNonBlocking
     @Timeout(20_000)
