@@ -50,7 +50,7 @@ public class AnalysisWorker {
     private final AtomicBoolean outage = new AtomicBoolean();
     private volatile CountDownLatch idle = new CountDownLatch(0);
     private long pollTimer = -1;
-    private PgSubscriber subscriber;
+    private volatile PgSubscriber subscriber;
 
     AnalysisWorker(AnalysisJobRepository jobs, AnalysisService service, AnalysisConfig config, Vertx vertx) {
         this.jobs = jobs;
@@ -250,7 +250,7 @@ public class AnalysisWorker {
                 })
                 .handler(payload -> wake());
         pg.closeHandler(() -> {
-            if (running) {
+            if (running && subscriber == pg) { // not one that failed to connect and is being replaced (relisten)
                 LOG.warn("LISTEN connection for analysis jobs closed; the poll covers the gap");
             }
         });
@@ -266,8 +266,14 @@ public class AnalysisWorker {
         });
     }
 
+    /**
+     * Replaces a subscriber whose connection failed. Closing one whose connection got as far as the server calls its close
+     * handler; it is no longer {@link #subscriber} by then, so that close is not reported as a lost connection (it was
+     * reported as the failure, or as part of the outage, already).
+     */
     private synchronized void relisten(PgSubscriber failed) {
         if (running && subscriber == failed) {
+            subscriber = null;
             failed.closeAndForget();
             listen();
         }

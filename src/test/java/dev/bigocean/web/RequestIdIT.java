@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -136,6 +137,28 @@ class RequestIdIT {
         assertFalse(turnLines.isEmpty(), "the failed turn is logged");
         for (ExtLogRecord line : turnLines) {
             assertEquals("stream-req-7", line.getMdc(RequestIds.MDC_KEY), line.getFormattedMessage());
+            assertEquals(sessionId, line.getMdc(RequestIds.SESSION_MDC_KEY), line.getFormattedMessage());
+        }
+    }
+
+    @Test
+    void aStreamCutMidReplyLogsWithTheIdOfItsRequest() {
+        String sessionId = Api.startSession();
+        stub.respondWith(Stubs.nerin(StubReply.text("What did you enjoy most about that summer by the sea?")
+                .delayBetweenChunks(Duration.ofMillis(20)).breakAfterChunks(3)));
+        String body = given().header("X-Request-Id", "cut-req-3").contentType(ContentType.JSON)
+                .accept("text/event-stream")
+                .body(Map.of("sessionId", sessionId, "message", "I spent a summer by the sea."))
+                .post("/api/assessment/message").then().statusCode(200).header("X-Request-Id", "cut-req-3")
+                .extract().asString();
+        assertTrue(body.contains("event:token") && body.contains("event:error"), body);
+
+        // The failure comes on the thread that read the model's reply, after the first tokens went out.
+        List<ExtLogRecord> turnLines = records.stream()
+                .filter(r -> r.getLoggerName().startsWith("dev.bigocean.conversation")).toList();
+        assertFalse(turnLines.isEmpty(), "the cut turn is logged");
+        for (ExtLogRecord line : turnLines) {
+            assertEquals("cut-req-3", line.getMdc(RequestIds.MDC_KEY), line.getFormattedMessage());
             assertEquals(sessionId, line.getMdc(RequestIds.SESSION_MDC_KEY), line.getFormattedMessage());
         }
     }
