@@ -132,13 +132,7 @@ class RequestIdIT {
             assertEquals(List.of("stream-req-7"), call.headers().get("x-request-id"));
         }
 
-        List<ExtLogRecord> turnLines = records.stream()
-                .filter(r -> r.getLoggerName().startsWith("dev.bigocean.conversation")).toList();
-        assertFalse(turnLines.isEmpty(), "the failed turn is logged");
-        for (ExtLogRecord line : turnLines) {
-            assertEquals("stream-req-7", line.getMdc(RequestIds.MDC_KEY), line.getFormattedMessage());
-            assertEquals(sessionId, line.getMdc(RequestIds.SESSION_MDC_KEY), line.getFormattedMessage());
-        }
+        assertTurnLoggedWith("stream-req-7", sessionId);
     }
 
     @Test
@@ -154,11 +148,16 @@ class RequestIdIT {
         assertTrue(body.contains("event:token") && body.contains("event:error"), body);
 
         // The failure comes on the thread that read the model's reply, after the first tokens went out.
+        assertTurnLoggedWith("cut-req-3", sessionId);
+    }
+
+    /** The turn logged something, and every line of it carries the request's and the session's ids. */
+    private void assertTurnLoggedWith(String requestId, String sessionId) {
         List<ExtLogRecord> turnLines = records.stream()
                 .filter(r -> r.getLoggerName().startsWith("dev.bigocean.conversation")).toList();
-        assertFalse(turnLines.isEmpty(), "the cut turn is logged");
+        assertFalse(turnLines.isEmpty(), "the failed turn is logged");
         for (ExtLogRecord line : turnLines) {
-            assertEquals("cut-req-3", line.getMdc(RequestIds.MDC_KEY), line.getFormattedMessage());
+            assertEquals(requestId, line.getMdc(RequestIds.MDC_KEY), line.getFormattedMessage());
             assertEquals(sessionId, line.getMdc(RequestIds.SESSION_MDC_KEY), line.getFormattedMessage());
         }
     }
