@@ -260,7 +260,7 @@ public class ErrorMapper {
     }
 
     /** PostgreSQL did not answer a statement or transaction within {@code bigocean.db.timeout} (frozen, or gone silently). */
-    private static boolean isDatabaseTimeout(Throwable e) {
+    public static boolean isDatabaseTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DatabaseTimeoutException) {
                 return true;
