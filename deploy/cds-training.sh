@@ -78,9 +78,10 @@ call GET "/api/questionnaire?lang=en"
 call PUT "/api/assessment/$session/questionnaire" "{\"answers\":{\"$(curl -sf "$base/api/questionnaire?lang=en" \
     | sed -n 's/.*"items":\[{"id":"\([0-9a-f-]*\)".*/\1/p')\":4}}"
 call GET "/api/assessment/$session/results"
-cookies="$log.cookies" # an account: sign-up, then the session it opened (Hibernate Reactive's paths)
+cookies="$log.cookies" # an account: sign-up, then the session it opened (Hibernate Reactive's paths);
+email="training-$(date +%s%N)-$$@example.invalid" # new on every run, so that a kept database can train again
 curl -sf -o /dev/null -c "$cookies" -X POST -H 'Content-Type: application/json' \
-    --data '{"email":"training@example.invalid","password":"tidal-Quartz-47-meadow-Lantern","name":"Training"}' \
+    --data "{\"email\":\"$email\",\"password\":\"tidal-Quartz-47-meadow-Lantern\",\"name\":\"Training\"}" \
     "$base/api/auth/sign-up/email"
 curl -sf -o /dev/null -b "$cookies" "$base/api/auth/get-session"
 rm -f "$cookies"
