@@ -48,14 +48,14 @@ class AssessmentRepository {
             ,
             (SELECT bool_or(j.model ILIKE 'offline%') FROM analysis_job j
              WHERE j.session_id = s.id AND j.status = 'done' AND j.model IS NOT NULL) AS offline_analysis""";
-    private static final String SCORED_FROM = """
-
-            FROM assessment_session s LEFT JOIN score_sheet sc ON sc.session_id = s.id WHERE s.id = $1""";
+    private static final String SCORED_FROM = "\nFROM assessment_session s\n" + ScoringService.SHEET_JOIN + "\nWHERE s.id = $1";
 
     /** The session, its sheet and its messages in order as parallel arrays: one row. */
     private static final String CONVERSATION = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
             , m.ids AS m_ids, m.roles AS m_roles, m.contents AS m_contents, m.created AS m_created
-            FROM assessment_session s LEFT JOIN score_sheet sc ON sc.session_id = s.id
+            FROM assessment_session s
+            """ + ScoringService.SHEET_JOIN + """
+
             LEFT JOIN LATERAL (
                 SELECT array_agg(id ORDER BY seq) AS ids, array_agg(role ORDER BY seq) AS roles,
                        array_agg(content ORDER BY seq) AS contents, array_agg(created_at ORDER BY seq) AS created

@@ -33,20 +33,25 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ScoringService {
 
     /**
-     * The columns a query selects to read a session's sheet with {@link #sheet(Row)}: it must {@code LEFT JOIN
-     * score_sheet sc ON sc.session_id = s.id}. The evidence rows are read only when no sheet is stored.
+     * The columns a query selects to read a session's sheet with {@link #sheet(Row)}: it must join {@link #SHEET_JOIN}
+     * to its session row {@code s}.
      */
-    public static final String SHEET_COLUMNS = """
-            sc.raw_scores, sc.confidences,
-            CASE WHEN sc.session_id IS NULL THEN (SELECT array_agg(e.facet ORDER BY e.created_at, e.id)
-                FROM facet_evidence e WHERE e.session_id = s.id) END AS ev_facets,
-            CASE WHEN sc.session_id IS NULL THEN (SELECT array_agg(e.score ORDER BY e.created_at, e.id)
-                FROM facet_evidence e WHERE e.session_id = s.id) END AS ev_scores,
-            CASE WHEN sc.session_id IS NULL THEN (SELECT array_agg(e.confidence ORDER BY e.created_at, e.id)
-                FROM facet_evidence e WHERE e.session_id = s.id) END AS ev_confidences""";
+    public static final String SHEET_COLUMNS =
+            "sc.raw_scores, sc.confidences, ev.facets AS ev_facets, ev.scores AS ev_scores, ev.confidences AS ev_confidences";
 
-    private static final String SHEET = "SELECT " + SHEET_COLUMNS
-            + " FROM (SELECT $1::uuid AS id) s LEFT JOIN score_sheet sc ON sc.session_id = s.id";
+    /**
+     * The stored sheet of the session row {@code s} and, only when none is stored, its evidence rows aggregated in one
+     * scan (the condition on {@code sc} is constant for the lateral subquery, so with a sheet PostgreSQL skips it).
+     */
+    public static final String SHEET_JOIN = """
+            LEFT JOIN score_sheet sc ON sc.session_id = s.id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(e.facet ORDER BY e.created_at, e.id) AS facets,
+                       array_agg(e.score ORDER BY e.created_at, e.id) AS scores,
+                       array_agg(e.confidence ORDER BY e.created_at, e.id) AS confidences
+                FROM facet_evidence e WHERE e.session_id = s.id AND sc.session_id IS NULL) ev ON true""";
+
+    private static final String SHEET = "SELECT " + SHEET_COLUMNS + " FROM (SELECT $1::uuid AS id) s\n" + SHEET_JOIN;
     private static final ScoreSheet EMPTY = Scoring.compute(Map.of());
 
     private final Pool pool;

@@ -80,7 +80,9 @@ class TurnRepository {
                               ORDER BY seq DESC LIMIT $8) f) AS focus,
                 """ + ScoringService.SHEET_COLUMNS + """
 
-                FROM assessment_session s LEFT JOIN keyed k ON true LEFT JOIN score_sheet sc ON sc.session_id = s.id
+                FROM assessment_session s LEFT JOIN keyed k ON true
+                """ + ScoringService.SHEET_JOIN + """
+
                 WHERE s.id = $1""")
                 .execute(Tuple.from(new Object[] { sessionId, lock, (double) lockTimeout.toSeconds(), content,
                         idempotencyKey, (double) window.toSeconds(), recentLimit, Steering.RECENT_WINDOW }))

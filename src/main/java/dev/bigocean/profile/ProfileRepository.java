@@ -45,7 +45,8 @@ class ProfileRepository {
              END AS answers, """ + ScoringService.SHEET_COLUMNS + """
 
             FROM public_profile p JOIN assessment_session s ON s.id = p.session_id
-            LEFT JOIN score_sheet sc ON sc.session_id = s.id
+            """ + ScoringService.SHEET_JOIN + """
+
             WHERE p.id = $1""";
 
     /*
