@@ -76,6 +76,8 @@ class LoadBenchmark {
             "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:NewRatio=1 -XX:SurvivorRatio=4 -Xss512k -XX:MaxMetaspaceSize=128m "
                     + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError "
                     + "-XX:TrimNativeHeapInterval=5000");
+    /** The service the read and questionnaire rows measure (its CPU time among the machine's). */
+    private Process service;
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
     /** The parts to run, e.g. {@code -Dbench.only=streams} to look at one of them; all by default. */
     private final List<String> only = List.of(System.getProperty("bench.only", "startup,reads,questionnaire,streams,scale")
@@ -144,6 +146,7 @@ class LoadBenchmark {
         }
 
         Process app = start(env, port, "bench-app");
+        service = app;
         awaitHealthy(port, Duration.ofSeconds(60));
         String base = "http://127.0.0.1:" + port;
 
@@ -613,7 +616,9 @@ class LoadBenchmark {
         row("PUT 120 answers + GET …/results vs two GET …/results, " + c + " connections", "≤ 1× two results reads",
                 String.format(Locale.ROOT, "%,.0f pairs/s (p99 %s%s) vs %,.0f pairs/s (p99 %s%s): %.2f× two results reads",
                         pairs.rps / 2, pairs.p99, pairs.errors.isEmpty() ? "" : ", " + pairs.errors, reads.rps / 2, reads.p99,
-                        reads.errors.isEmpty() ? "" : ", " + reads.errors, reads.rps / pairs.rps));
+                        reads.errors.isEmpty() ? "" : ", " + reads.errors, reads.rps / pairs.rps)
+                        + "; " + pairs.cpu.per("pair", pairs.requests / 2) + " vs " + reads.cpu.per("pair", reads.requests / 2)
+                                .replaceFirst("CPU per pair: ", ""));
 
         String session = sessions.get(0);
         HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/assessment/" + session + "/questionnaire"))
@@ -657,8 +662,8 @@ class LoadBenchmark {
     /** One row of a read, measured by {@link #warmRun}. */
     private void wrkRow(String name, int c, String url, String target) throws Exception {
         Wrk w = warmRun(c, url, null, Map.of());
-        row(name + ", " + c + " connections", target, String.format(Locale.ROOT, "%,.0f req/s, p99 %s%s", w.rps, w.p99,
-                w.errors.isEmpty() ? "" : " (" + w.errors + ")"));
+        row(name + ", " + c + " connections", target, String.format(Locale.ROOT, "%,.0f req/s, p99 %s%s; %s", w.rps, w.p99,
+                w.errors.isEmpty() ? "" : " (" + w.errors + ")", w.cpu.per("request", w.requests)));
     }
 
     /** An unrecorded run long enough for the JIT's C2 compiles of a read path to finish (a few seconds are not). */
@@ -672,11 +677,17 @@ class LoadBenchmark {
      */
     private Wrk warmRun(int c, String url, Path script, Map<String, String> env) throws Exception {
         Wrk.run(2, c, WARM_UP_SECONDS, url, script, env);
-        return Wrk.run(2, c, seconds, url, script, env);
+        CpuUse before = CpuUse.now(service);
+        Wrk measured = Wrk.run(2, c, seconds, url, script, env);
+        return measured.with(CpuUse.now(service).since(before));
     }
 
-    /** One wrk run: requests per second, p99 latency and non-2xx/socket errors. */
-    record Wrk(double rps, String p99, String errors) {
+    /** One wrk run: requests per second, p99 latency, non-2xx/socket errors, requests made and where the CPU went. */
+    record Wrk(double rps, String p99, String errors, long requests, CpuUse cpu) {
+
+        Wrk with(CpuUse used) {
+            return new Wrk(rps, p99, errors, requests, used);
+        }
 
         static Wrk run(int threads, int connections, int seconds, String url) throws Exception {
             return run(threads, connections, seconds, url, null, Map.of());
@@ -697,6 +708,7 @@ class LoadBenchmark {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(seconds + 30L, TimeUnit.SECONDS);
             Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+            Matcher requests = Pattern.compile("(\\d+) requests in").matcher(out);
             Matcher p99 = Pattern.compile("\\s99%\\s+([0-9.]+\\w+)").matcher(out);
             Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
             Matcher socket = Pattern.compile("Socket errors: (.*)").matcher(out);
@@ -704,7 +716,8 @@ class LoadBenchmark {
             if (!rps.find()) {
                 throw new IllegalStateException("wrk printed no figures:\n" + out);
             }
-            return new Wrk(Double.parseDouble(rps.group(1)), p99.find() ? p99.group(1) : "?", errors.trim());
+            return new Wrk(Double.parseDouble(rps.group(1)), p99.find() ? p99.group(1) : "?", errors.trim(),
+                    requests.find() ? Long.parseLong(requests.group(1)) : 0, null);
         }
     }
 
