@@ -617,8 +617,7 @@ class LoadBenchmark {
                 String.format(Locale.ROOT, "%,.0f pairs/s (p99 %s%s) vs %,.0f pairs/s (p99 %s%s): %.2f× two results reads",
                         pairs.rps / 2, pairs.p99, pairs.errors.isEmpty() ? "" : ", " + pairs.errors, reads.rps / 2, reads.p99,
                         reads.errors.isEmpty() ? "" : ", " + reads.errors, reads.rps / pairs.rps)
-                        + "; " + pairs.cpu.per("pair", pairs.requests / 2) + " vs " + reads.cpu.per("pair", reads.requests / 2)
-                                .replaceFirst("CPU per pair: ", ""));
+                        + "; " + pairs.cpu.per("pair", pairs.requests / 2) + " vs " + reads.cpu.split(reads.requests / 2));
 
         String session = sessions.get(0);
         HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/assessment/" + session + "/questionnaire"))
