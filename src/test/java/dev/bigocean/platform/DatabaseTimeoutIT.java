@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.identity.Accounts;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.FreezableProxy;
@@ -71,6 +72,9 @@ class DatabaseTimeoutIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    AnalysisWorker worker;
 
     @Inject
     @MaintenancePool
@@ -128,6 +132,42 @@ class DatabaseTimeoutIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> given().contentType(ContentType.JSON)
                 .body(message(sessionId, "I enjoy reading about distant places")).post("/api/assessment/message")
                 .statusCode() == 200);
+    }
+
+    /**
+     * The analysis workers' LISTEN connection opens, then is lost before its {@code LISTEN} statement is answered (a
+     * server going away between the two): one WARN from the workers and no ERROR (Vert.x's own log of that failure is
+     * silenced, as the workers report it), and the next attempt listens.
+     */
+    @Test
+    void aListenConnectionLostBeforeItListensIsOneWarnAndTriedAgain() {
+        int proxy = Integer.getInteger(PROXY_PORT);
+        long before = listening();
+        List<String> lines;
+        FreezableProxy.cutOn(proxy, "LISTEN");
+        try (Warnings warnings = Warnings.capture()) {
+            worker.start();
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> !warnings.records().isEmpty());
+                FreezableProxy.stopCutting(proxy);
+                await().atMost(Duration.ofSeconds(10)).until(() -> listening() == before + 1);
+                lines = warnings.lines();
+                assertTrue(warnings.records().stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue()
+                        && r.getThrown() == null), "no ERROR and no stack trace: " + lines);
+            } finally {
+                worker.stop();
+            }
+        } finally {
+            FreezableProxy.stopCutting(proxy);
+        }
+        assertEquals(1, lines.size(), "one WARN: " + lines);
+        assertTrue(lines.get(0).contains(AnalysisWorker.class.getName() + ": LISTEN connection"), lines.get(0));
+    }
+
+    /** Backends whose last statement was the workers' LISTEN. */
+    private long listening() {
+        return maintenance.query("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%analysis_jobs%'")
+                .execute().await().indefinitely().iterator().next().getLong(0);
     }
 
     private static String message(String sessionId, String text) {

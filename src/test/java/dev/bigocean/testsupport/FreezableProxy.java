@@ -7,13 +7,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
 /**
  * A TCP proxy on 127.0.0.1 that can stop forwarding without closing anything: while frozen, the bytes it reads are held
  * back, so both ends see an open connection that no longer answers (a frozen server, or one gone without a reset).
- * {@link #thaw} forwards what was held, in order. A proxy is known by its port, and its state is a system property:
- * a test profile (which starts it) and its test class are loaded by different class loaders.
+ * {@link #thaw} forwards what was held, in order. It can also {@link #cutOn cut} a connection: when a client sends a given
+ * text (a statement), both sockets close before it reaches the server (a server lost in the middle of a conversation).
+ * A proxy is known by its port, and its state is a system property: a test profile (which starts it) and its test class
+ * are loaded by different class loaders.
  */
 public final class FreezableProxy {
 
@@ -39,8 +42,21 @@ public final class FreezableProxy {
         System.clearProperty(key(port));
     }
 
+    /** From now on, closes any connection whose client sends {@code text} (ASCII), instead of forwarding it. */
+    public static void cutOn(int port, String text) {
+        System.setProperty(cutKey(port), text);
+    }
+
+    public static void stopCutting(int port) {
+        System.clearProperty(cutKey(port));
+    }
+
     private static String key(int port) {
         return "bigocean.test.proxy." + port + ".frozen";
+    }
+
+    private static String cutKey(int port) {
+        return "bigocean.test.proxy." + port + ".cut-on";
     }
 
     private static void accept(ServerSocket server, IntSupplier targetPort) {
@@ -48,20 +64,24 @@ public final class FreezableProxy {
             try {
                 Socket client = server.accept();
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort.getAsInt());
-                daemon(() -> pump(server.getLocalPort(), client, target));
-                daemon(() -> pump(server.getLocalPort(), target, client));
+                daemon(() -> pump(server.getLocalPort(), client, target, true));
+                daemon(() -> pump(server.getLocalPort(), target, client, false));
             } catch (IOException | RuntimeException e) {
                 // A refused or unknown target, or a closed listener: the client sees its connection close.
             }
         }
     }
 
-    private static void pump(int port, Socket from, Socket to) {
+    private static void pump(int port, Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 while (System.getProperty(key(port)) != null) {
                     Thread.sleep(5);
+                }
+                String cut = System.getProperty(cutKey(port));
+                if (fromClient && cut != null && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).contains(cut)) {
+                    break;
                 }
                 out.write(buffer, 0, n);
                 out.flush();
