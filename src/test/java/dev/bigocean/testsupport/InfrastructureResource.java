@@ -30,6 +30,9 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
     /** The system property holding the test PostgreSQL's port, once it runs. */
     public static final String POSTGRES_PORT = "bigocean.test.postgres-port";
 
+    /** The system property holding the test Redis's port, once it runs. */
+    public static final String REDIS_PORT = "bigocean.test.redis-port";
+
     @Override
     public synchronized Map<String, String> start() {
         try {
@@ -49,6 +52,7 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
         }
         // Read by tests whose classes a different class loader holds (a test profile's proxy, FreezableProxy).
         System.setProperty(POSTGRES_PORT, String.valueOf(postgres.getPort()));
+        System.setProperty(REDIS_PORT, String.valueOf(redisPort));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");

@@ -1,0 +1,106 @@
+package dev.bigocean.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bigocean.testsupport.FreezableProxy;
+import dev.bigocean.testsupport.InfrastructureResource;
+import dev.bigocean.testsupport.Warnings;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Redis stops answering without closing its connections (frozen, or gone without a reset): the application reaches it
+ * through a proxy that holds every byte back. Three times the Redis pool size of requests are each answered, with the
+ * limits decided in memory after {@code bigocean.outage.redis-timeout}, instead of waiting for Redis; the outage is one
+ * WARN; once Redis answers again, the limits are enforced in Redis again.
+ */
+@QuarkusTest
+@TestProfile(RedisFreezeIT.Frozen.class)
+class RedisFreezeIT {
+
+    static final int REDIS_POOL = 4;
+    /** The proxy's port: the profile, loaded by another class loader than this test, starts it once per JVM. */
+    static final String PROXY_PORT = "bigocean.test.frozen-redis-proxy";
+
+    public static class Frozen implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            if (Integer.getInteger(PROXY_PORT) == null) {
+                System.setProperty(PROXY_PORT, String.valueOf(
+                        FreezableProxy.start(() -> Integer.getInteger(InfrastructureResource.REDIS_PORT))));
+            }
+            Map<String, String> config = new HashMap<>(new LowLimitsProfile().getConfigOverrides());
+            config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + Integer.getInteger(PROXY_PORT));
+            config.put("quarkus.redis.max-pool-size", String.valueOf(REDIS_POOL));
+            config.put("bigocean.outage.redis-timeout", "PT0.5S");
+            return config;
+        }
+    }
+
+    @Test
+    void requestsAreAnsweredWhileRedisIsFrozenAndItEnforcesTheLimitsAgainAfterwards() throws Exception {
+        RateLimitIT.get(RateLimitIT.newIp(), "/api/auth/get-session").then().statusCode(200); // Redis in use
+        int proxy = Integer.getInteger(PROXY_PORT);
+        ExecutorService clients = Executors.newFixedThreadPool(3 * REDIS_POOL);
+        List<Integer> statuses = new ArrayList<>();
+        List<String> fallback = new ArrayList<>();
+        List<LogRecord> logged;
+        FreezableProxy.freeze(proxy);
+        try (Warnings warnings = Warnings.capture()) {
+            List<Future<Integer>> pending = new ArrayList<>();
+            for (int i = 0; i < 3 * REDIS_POOL; i++) {
+                pending.add(clients.submit(() -> RateLimitIT.get(RateLimitIT.newIp(), "/api/auth/get-session").statusCode()));
+            }
+            for (Future<Integer> status : pending) {
+                // Without the Redis timeout these wait for the proxy to thaw: 30 s is far past it.
+                statuses.add(status.get(30, TimeUnit.SECONDS));
+            }
+            // Decided in memory: a quarter of the limit of 5 (rounded up: 2) per client on this instance.
+            String ip = RateLimitIT.newIp();
+            for (int i = 0; i < 3; i++) {
+                fallback.add(RateLimitIT.get(ip, "/api/auth/get-session").statusCode() + "");
+            }
+            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'redis' }.data.redis", equalTo("degraded"));
+            logged = warnings.records();
+        } finally {
+            FreezableProxy.thaw(proxy);
+            clients.shutdownNow();
+        }
+        assertTrue(statuses.stream().allMatch(s -> s == 200), "every request answered while Redis was frozen: " + statuses);
+        assertEquals(List.of("200", "200", "429"), fallback, "the in-memory share of the limit");
+        assertTrue(logged.stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue() && r.getThrown() == null),
+                "no ERROR and no stack trace: " + logged.stream().map(LogRecord::getMessage).toList());
+        assertEquals(1, logged.stream().filter(r -> r.getLoggerName().equals(RedisGuard.class.getName())).count(),
+                "the outage is one WARN: " + logged.stream().map(LogRecord::getMessage).toList());
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up")));
+        String ip = RateLimitIT.newIp();
+        List<Integer> enforced = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            enforced.add(RateLimitIT.get(ip, "/api/auth/get-session").statusCode());
+        }
+        assertEquals(List.of(200, 200, 200, 200, 200, 429), enforced, "the whole limit of 5, counted in Redis");
+    }
+}
