@@ -51,7 +51,7 @@ class RedisFreezeIT {
             Map<String, String> config = new HashMap<>(new LowLimitsProfile().getConfigOverrides());
             config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + Integer.getInteger(PROXY_PORT));
             config.put("quarkus.redis.max-pool-size", String.valueOf(REDIS_POOL));
-            config.put("bigocean.outage.redis-timeout", "PT0.5S");
+            config.put("bigocean.outage.redis-timeout", "PT1S");
             return config;
         }
     }
