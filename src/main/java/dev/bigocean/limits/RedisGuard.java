@@ -116,10 +116,13 @@ class RedisGuard {
         return Uni.createFrom().emitter(emitter -> {
             AtomicBoolean settled = new AtomicBoolean();
             Cancellable[] sent = new Cancellable[1];
-            // Both callbacks below run on the context after this task, so each sees the other's handle.
+            // The callbacks below run on the context, after this task on an event loop (a worker thread on an event-loop
+            // context could see its timer fire first: hence the null check).
             long timer = context.owner().setTimer(Math.max(1, config.redisTimeout().toMillis()), id -> {
                 if (settled.compareAndSet(false, true)) {
-                    sent[0].cancel();
+                    if (sent[0] != null) {
+                        sent[0].cancel();
+                    }
                     emitter.fail(new TimeoutException());
                 }
             });
