@@ -44,12 +44,9 @@ class RedisFreezeIT {
     public static class Frozen implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            if (Integer.getInteger(PROXY_PORT) == null) {
-                System.setProperty(PROXY_PORT, String.valueOf(
-                        FreezableProxy.start(() -> Integer.getInteger(InfrastructureResource.REDIS_PORT))));
-            }
+            int proxy = FreezableProxy.shared(PROXY_PORT, InfrastructureResource.REDIS_PORT);
             Map<String, String> config = new HashMap<>(new LowLimitsProfile().getConfigOverrides());
-            config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + Integer.getInteger(PROXY_PORT));
+            config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + proxy);
             config.put("quarkus.redis.max-pool-size", String.valueOf(REDIS_POOL));
             config.put("bigocean.outage.redis-timeout", "PT1S");
             return config;

@@ -60,11 +60,8 @@ class DatabaseTimeoutIT {
     public static class Frozen implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            if (Integer.getInteger(PROXY_PORT) == null) {
-                System.setProperty(PROXY_PORT, String.valueOf(
-                        FreezableProxy.start(() -> Integer.getInteger(InfrastructureResource.POSTGRES_PORT))));
-            }
-            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + Integer.getInteger(PROXY_PORT) + "/postgres",
+            int proxy = FreezableProxy.shared(PROXY_PORT, InfrastructureResource.POSTGRES_PORT);
+            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy + "/postgres",
                     "quarkus.datasource.reactive.max-size", String.valueOf(POOL),
                     "bigocean.db.timeout", "PT1S",
                     "bigocean.db.acquire-timeout", "PT2S");

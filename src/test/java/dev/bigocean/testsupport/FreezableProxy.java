@@ -34,6 +34,20 @@ public final class FreezableProxy {
         }
     }
 
+    /**
+     * The port of the proxy named by the system property {@code property}, started on first use towards the port held by
+     * the system property {@code targetPortProperty} (read when each connection opens). Profiles and their test classes
+     * find the same proxy by that name, once per JVM.
+     */
+    public static int shared(String property, String targetPortProperty) {
+        Integer port = Integer.getInteger(property);
+        if (port == null) {
+            port = start(() -> Integer.getInteger(targetPortProperty));
+            System.setProperty(property, String.valueOf(port));
+        }
+        return port;
+    }
+
     public static void freeze(int port) {
         System.setProperty(key(port), "frozen");
     }
