@@ -59,7 +59,7 @@ class RedisFreezeIT {
         int proxy = Integer.getInteger(PROXY_PORT);
         ExecutorService clients = Executors.newFixedThreadPool(3 * REDIS_POOL);
         List<Integer> statuses = new ArrayList<>();
-        List<String> fallback = new ArrayList<>();
+        List<Integer> fallback = new ArrayList<>();
         List<LogRecord> logged;
         FreezableProxy.freeze(proxy);
         try (Warnings warnings = Warnings.capture()) {
@@ -74,7 +74,7 @@ class RedisFreezeIT {
             // Decided in memory: a quarter of the limit of 5 (rounded up: 2) per client on this instance.
             String ip = RateLimitIT.newIp();
             for (int i = 0; i < 3; i++) {
-                fallback.add(RateLimitIT.get(ip, "/api/auth/get-session").statusCode() + "");
+                fallback.add(RateLimitIT.get(ip, "/api/auth/get-session").statusCode());
             }
             given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.find { it.name == 'redis' }.data.redis", equalTo("degraded"));
@@ -84,7 +84,7 @@ class RedisFreezeIT {
             clients.shutdownNow();
         }
         assertTrue(statuses.stream().allMatch(s -> s == 200), "every request answered while Redis was frozen: " + statuses);
-        assertEquals(List.of("200", "200", "429"), fallback, "the in-memory share of the limit");
+        assertEquals(List.of(200, 200, 429), fallback, "the in-memory share of the limit");
         assertTrue(logged.stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue() && r.getThrown() == null),
                 "no ERROR and no stack trace: " + logged.stream().map(LogRecord::getMessage).toList());
         assertEquals(1, logged.stream().filter(r -> r.getLoggerName().equals(RedisGuard.class.getName())).count(),
