@@ -116,13 +116,10 @@ class RedisGuard {
         return Uni.createFrom().emitter(emitter -> {
             AtomicBoolean settled = new AtomicBoolean();
             Cancellable[] sent = new Cancellable[1];
-            // The callbacks below run on the context, after this task on an event loop (a worker thread on an event-loop
-            // context could see its timer fire first: hence the null check).
+            // Both callbacks below run on the context after this task, so each sees the other's handle.
             long timer = context.owner().setTimer(Math.max(1, config.redisTimeout().toMillis()), id -> {
                 if (settled.compareAndSet(false, true)) {
-                    if (sent[0] != null) {
-                        sent[0].cancel();
-                    }
+                    sent[0].cancel();
                     emitter.fail(new TimeoutException());
                 }
             });
