@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,9 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
@@ -67,81 +65,38 @@ class RedisGuard {
     /** Evaluates {@code script} in Redis and maps its reply, or answers {@code fallback} while Redis is unavailable. */
     <T> Uni<T> eval(String script, List<String> keys, List<String> args, Function<Response, T> reply, Supplier<T> fallback) {
         return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<T> result;
             if (degraded()) {
-                return Uni.createFrom().item(() -> {
+                result = Uni.createFrom().item(() -> {
                     fellBack("unavailable");
                     return fallback.get();
                 });
+            } else {
+                List<String> command = new ArrayList<>(2 + keys.size() + args.size());
+                command.add(script);
+                command.add(String.valueOf(keys.size()));
+                command.addAll(keys);
+                command.addAll(args);
+                result = redis.execute("EVAL", command.toArray(String[]::new))
+                        .ifNoItem().after(config.redisTimeout()).fail()
+                        .map(response -> {
+                            T value = reply.apply(response);
+                            up();
+                            return value;
+                        })
+                        .onFailure().recoverWithItem(e -> {
+                            if (isRejection(e)) {
+                                LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
+                                fellBack("rejected");
+                            } else {
+                                down(e);
+                                fellBack("unavailable");
+                            }
+                            return fallback.get();
+                        });
             }
-            String[] command = new String[2 + keys.size() + args.size()];
-            command[0] = script;
-            command[1] = String.valueOf(keys.size());
-            int i = 2;
-            for (String key : keys) {
-                command[i++] = key;
-            }
-            for (String arg : args) {
-                command[i++] = arg;
-            }
-            return bounded("EVAL", command)
-                    .map(response -> {
-                        T value = reply.apply(response);
-                        up();
-                        return value;
-                    })
-                    .onFailure().recoverWithItem(e -> {
-                        if (isRejection(e)) {
-                            LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
-                            fellBack("rejected");
-                        } else {
-                            down(e);
-                            fellBack("unavailable");
-                        }
-                        return fallback.get();
-                    });
-        });
-    }
-
-    /**
-     * Sends one command; its reply, or a {@link TimeoutException} after {@code bigocean.outage.redis-timeout}, comes back
-     * on the caller's Vert.x context. On a context, the deadline is a timer on the context's own event loop, and the reply
-     * makes one hop to it that also cancels the timer; off a context, Mutiny's timeout, on its shared scheduler.
-     */
-    private Uni<Response> bounded(String name, String[] args) {
-        Context context = Vertx.currentContext();
-        Uni<Response> call = redis.execute(name, args);
-        if (context == null) {
-            return call.ifNoItem().after(config.redisTimeout()).fail();
-        }
-        return Uni.createFrom().emitter(emitter -> {
-            AtomicBoolean settled = new AtomicBoolean();
-            Cancellable[] sent = new Cancellable[1];
-            // Both callbacks below run on the context after this task, so each sees the other's handle.
-            long timer = context.owner().setTimer(Math.max(1, config.redisTimeout().toMillis()), id -> {
-                if (settled.compareAndSet(false, true)) {
-                    sent[0].cancel();
-                    emitter.fail(new TimeoutException());
-                }
-            });
-            sent[0] = call.subscribe().with(
-                    response -> context.runOnContext(ignored -> {
-                        if (settled.compareAndSet(false, true)) {
-                            context.owner().cancelTimer(timer);
-                            emitter.complete(response);
-                        }
-                    }),
-                    failure -> context.runOnContext(ignored -> {
-                        if (settled.compareAndSet(false, true)) {
-                            context.owner().cancelTimer(timer);
-                            emitter.fail(failure);
-                        }
-                    }));
-            emitter.onTermination(() -> {
-                if (settled.compareAndSet(false, true)) { // cancelled by the caller
-                    context.owner().cancelTimer(timer);
-                    sent[0].cancel();
-                }
-            });
+            return context == null ? result : result.emitOn(command -> context.runOnContext(ignored -> command.run()));
         });
     }
 
@@ -162,12 +117,17 @@ class RedisGuard {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(true);
         }
-        return Uni.createFrom().deferred(() -> bounded("DEL", keys.toArray(String[]::new))
-                .map(response -> true)
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Could not delete %d limit keys (they expire by themselves): %s", keys.size(), e.toString());
-                    return false;
-                }));
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<Boolean> result = redis.execute("DEL", keys.toArray(String[]::new))
+                    .ifNoItem().after(config.redisTimeout()).fail()
+                    .map(response -> true)
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.warnf("Could not delete %d limit keys (they expire by themselves): %s", keys.size(), e.toString());
+                        return false;
+                    });
+            return context == null ? result : result.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        });
     }
 
     private void up() {
