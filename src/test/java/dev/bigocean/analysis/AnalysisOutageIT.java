@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -84,7 +83,7 @@ class AnalysisOutageIT {
         }
         List<LogRecord> workers = logged.stream().filter(r -> r.getLoggerName().equals(AnalysisWorker.class.getName())).toList();
         assertEquals(1, workers.size(), "one WARN from the workers: " + logged.stream().map(LogRecord::getMessage).toList());
-        assertTrue(logged.stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue() && r.getThrown() == null),
+        assertTrue(Warnings.noErrorOrStackTrace(logged),
                 "no ERROR and no stack trace: " + logged.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList());
         assertTrue(recovered.get(), "the poll logged that it works again");
     }

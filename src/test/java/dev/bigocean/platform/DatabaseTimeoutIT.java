@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
@@ -127,8 +126,7 @@ class DatabaseTimeoutIT {
         List<Sse.Event> events = Sse.parse(body);
         assertEquals("error", events.get(events.size() - 1).name(), body);
         assertEquals("DatabaseError", new ObjectMapper().readTree(events.get(events.size() - 1).data()).get("_tag").asText());
-        assertTrue(warnings.records().stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue()
-                && r.getThrown() == null), "no ERROR and no stack trace: " + warnings.lines());
+        assertTrue(warnings.noErrorOrStackTrace(), "no ERROR and no stack trace: " + warnings.lines());
 
         // The lock's release, sent during the outage, runs once PostgreSQL answers: the session takes turns again.
         await().atMost(Duration.ofSeconds(10)).until(() -> given().contentType(ContentType.JSON)
@@ -155,8 +153,7 @@ class DatabaseTimeoutIT {
                 FreezableProxy.stopCutting(proxy);
                 await().atMost(Duration.ofSeconds(10)).until(() -> listeningSince(since) == 1);
                 lines = warnings.lines();
-                assertTrue(warnings.records().stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue()
-                        && r.getThrown() == null), "no ERROR and no stack trace: " + lines);
+                assertTrue(warnings.noErrorOrStackTrace(), "no ERROR and no stack trace: " + lines);
             } finally {
                 worker.stop();
             }
@@ -222,8 +219,7 @@ class DatabaseTimeoutIT {
 
         assertTrue(answers.stream().allMatch(a -> a.equals("503 DatabaseError") || a.equals("500 DatabaseError")),
                 "every request answered DatabaseError while PostgreSQL was frozen: " + answers);
-        assertTrue(warnings.records().stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue()
-                        && r.getThrown() == null), "no ERROR and no stack trace: " + warnings.lines());
+        assertTrue(warnings.noErrorOrStackTrace(), "no ERROR and no stack trace: " + warnings.lines());
         // Once for the requests and turns, and at most once by the analysis workers' poll.
         assertTrue(warnings.records().size() <= 2, "the outage is logged once: " + warnings.lines());
 

@@ -28,6 +28,16 @@ public final class Warnings extends Handler implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Whether nothing collected so far is an ERROR or carries a stack trace. */
+    public boolean noErrorOrStackTrace() {
+        return noErrorOrStackTrace(records);
+    }
+
+    /** Whether none of {@code records} is an ERROR (or worse) or carries a stack trace. */
+    public static boolean noErrorOrStackTrace(List<LogRecord> records) {
+        return records.stream().allMatch(r -> r.getLevel().intValue() < Level.SEVERE.intValue() && r.getThrown() == null);
+    }
+
     /** One line per record: level, logger, message, and whether it carried a stack trace. */
     public List<String> lines() {
         return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
