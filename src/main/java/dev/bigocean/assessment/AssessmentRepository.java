@@ -137,14 +137,15 @@ class AssessmentRepository {
      * when the session is usable by the caller ({@code $2}): anonymous or theirs, not expired, and completed or active
      * since {@code $3} (the check {@code AssessmentService} makes on the session it reads). {@code write} is a
      * data-modifying statement that reads the session from the CTE {@code allowed} (empty when refused) and returns one
-     * column; its own parameters are {@code $4} on.
+     * column; its own parameters are {@code $4} on. {@code unwritten}, a scalar expression over {@code allowed}, is the
+     * value when the write returned no row.
      */
-    static String guarded(String write) {
+    static String guarded(String write, String unwritten) {
         return "WITH s AS (SELECT " + SESSION_COLUMNS + " FROM assessment_session s WHERE s.id = $1),\n"
                 + "allowed AS (SELECT * FROM s WHERE (s.user_id IS NULL OR s.user_id = $2) AND s.status <> '" + Assessment.EXPIRED
                 + "' AND (s.status = '" + Assessment.COMPLETED + "' OR s.last_activity_at >= $3)),\n"
                 + "w AS (" + write + ")\n"
-                + "SELECT s.*, (SELECT * FROM w) AS written FROM s";
+                + "SELECT s.*, COALESCE((SELECT * FROM w), " + unwritten + ") AS written FROM s";
     }
 
     /** Runs a {@link #guarded} statement; null when there is no such session. */

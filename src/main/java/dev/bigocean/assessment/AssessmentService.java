@@ -108,7 +108,7 @@ public class AssessmentService implements AnonymousSessions {
 
     /**
      * A write that belongs to a session: {@link #requireAndWrite} runs it in the statement that reads the session, only
-     * when the session passes the check {@link #require(UUID)} makes. Made once, with {@link #sessionWrite(String)}.
+     * when the session passes the check {@link #require(UUID)} makes. Made once, with {@link #sessionWrite(String, String)}.
      */
     public static final class SessionWrite {
 
@@ -122,10 +122,12 @@ public class AssessmentService implements AnonymousSessions {
     /**
      * {@code write}, a data-modifying SQL statement that reads the session row from the CTE {@code allowed} (empty
      * when the check refuses it) and returns one column, with its own parameters from {@code $4} on; for example
-     * {@code INSERT INTO t (session_id, v) SELECT id, $4 FROM allowed RETURNING v}.
+     * {@code INSERT INTO t (session_id, v) SELECT id, $4 FROM allowed RETURNING v}. When the write returns no row (it
+     * found nothing to change), the value is {@code unwritten}'s: a scalar SQL expression over {@code allowed} (and the
+     * same parameters), read from the snapshot the write saw; {@code NULL} when there is no such value.
      */
-    public static SessionWrite sessionWrite(String write) {
-        return new SessionWrite(AssessmentRepository.guarded(write));
+    public static SessionWrite sessionWrite(String write, String unwritten) {
+        return new SessionWrite(AssessmentRepository.guarded(write, unwritten));
     }
 
     /**

@@ -28,14 +28,22 @@ class QuestionnaireRepository {
     /**
      * Merges answers ({@code $4}, a JSON object as text) into the session's row, inserting it on the first answers
      * (jsonb {@code ||}: new keys win); run by {@code AssessmentService.requireAndWrite}, which checks the session in the
-     * same statement. Returns the stored answers this request did not replace ({@code {}} when it answered every stored
-     * item), so that a whole questionnaire is not sent back to be decoded again: all answers are those plus the request's.
+     * same statement. Answers the row already holds, every one of them with the same value ({@code @>}), are not written
+     * again: a resent page or a retried request is then a read, with nothing to commit, and {@code updated_at} stays the
+     * time the answers last changed. The containment is tested in a select list, on the session's row alone, whatever
+     * plan PostgreSQL picks (in a condition, a scan of a small table tested it on every row). Either way the statement
+     * returns the stored answers this request did not replace ({@code {}} when it answered every stored item), so that
+     * a whole questionnaire is not sent back to be decoded again: all answers are those plus the request's.
      */
     static final SessionWrite MERGE = AssessmentService.sessionWrite("""
             INSERT INTO questionnaire_response (session_id, answers) SELECT id, $4::text::jsonb FROM allowed
+            WHERE (SELECT q.answers @> $4::text::jsonb FROM questionnaire_response q WHERE q.session_id = allowed.id)
+                IS NOT TRUE
             ON CONFLICT (session_id) DO UPDATE
                 SET answers = questionnaire_response.answers || EXCLUDED.answers, updated_at = now()
-            RETURNING answers - ARRAY(SELECT jsonb_object_keys($4::text::jsonb))""");
+            RETURNING answers - ARRAY(SELECT jsonb_object_keys($4::text::jsonb))""", """
+            (SELECT q.answers - ARRAY(SELECT jsonb_object_keys($4::text::jsonb))
+             FROM questionnaire_response q JOIN allowed a ON a.id = q.session_id)""");
 
     /** The stored answers of the session row aliased {@code s}, as a scalar subquery other queries select. */
     static final String ANSWERS_OF_SESSION = "(SELECT q.answers FROM questionnaire_response q WHERE q.session_id = s.id)";

@@ -8,11 +8,17 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -144,6 +150,57 @@ class QuestionnaireIT {
                 .body("itemsAnswered", equalTo(4))
                 .body("facets[24].itemsAnswered", equalTo(4))
                 .body("facets[24].score", equalTo(7.5f)); // 2 (replaced) + 4 + 2 + 2 = 10 -> (10 - 4) x 1.25
+    }
+
+    @Test
+    void answersResentUnchangedAreNotWrittenAgainAndStillScored() {
+        String session = Api.startSession();
+        List<Inventory.Item> anxiety = itemsOf(Facet.ANXIETY); // four plus-keyed items
+        String version = "SELECT xmin::text || ' ' || updated_at::text FROM questionnaire_response WHERE session_id = ?::uuid";
+        put(session, answers(anxiety, i -> 4)).statusCode(200).body("facets[24].score", equalTo(15.0f));
+        Object stored = Sql.single(version, session);
+        // the same answers again, then some of them: the row is not rewritten (same row version, same updated_at)
+        put(session, answers(anxiety, i -> 4)).statusCode(200)
+                .body("itemsAnswered", equalTo(4)).body("facets[24].score", equalTo(15.0f));
+        put(session, answers(anxiety.subList(1, 3), i -> 4)).statusCode(200)
+                .body("itemsAnswered", equalTo(4)).body("facets[24].score", equalTo(15.0f));
+        assertEquals(stored, Sql.single(version, session));
+        // one answer changed among unchanged ones: written
+        put(session, answers(anxiety.subList(0, 2), i -> i == anxiety.get(0) ? 2 : 4)).statusCode(200)
+                .body("itemsAnswered", equalTo(4)).body("facets[24].score", equalTo(12.5f)); // 2+4+4+4 = 14 -> 12.5
+        assertNotEquals(stored, Sql.single(version, session));
+        // an unchanged resend is checked as every request: an expired session is 410, not its stored scores
+        Sql.update("UPDATE assessment_session SET last_activity_at = now() - interval '31 days' WHERE id = ?::uuid", session);
+        put(session, answers(anxiety.subList(1, 2), i -> 4)).statusCode(410).body("_tag", equalTo("SessionExpired"));
+    }
+
+    @Test
+    void concurrentAnswersAndResendsAllCount() throws Exception {
+        String session = Api.startSession();
+        Inventory.Item shared = INVENTORY.items().get(0);
+        put(session, answers(List.of(shared), i -> 3)).statusCode(200);
+        // 30 requests at once, each with one facet's four items and the shared item again (unchanged), and 30 resends
+        // of the shared item alone: every facet's items are stored, none lost to another request
+        List<Callable<Integer>> requests = new ArrayList<>();
+        for (Facet facet : Facet.values()) {
+            List<Inventory.Item> items = new ArrayList<>(itemsOf(facet));
+            if (!items.contains(shared)) {
+                items.add(shared);
+            }
+            requests.add(() -> put(session, answers(items, i -> i == shared ? 3 : 4)).extract().statusCode());
+            requests.add(() -> put(session, answers(List.of(shared), i -> 3)).extract().statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            for (Future<Integer> status : pool.invokeAll(requests)) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        put(session, answers(List.of(shared), i -> 3)).statusCode(200).body("itemsAnswered", equalTo(120));
+        assertEquals(120, ((Number) Sql.single("SELECT count(*) FROM questionnaire_response, jsonb_object_keys(answers) "
+                + "WHERE session_id = ?::uuid", session)).intValue());
     }
 
     @Test
