@@ -573,35 +573,44 @@ class LoadBenchmark {
      * The cost of answering the whole questionnaire and reading the results, against two results reads: under load (wrk
      * alternating {@code PUT …/questionnaire} with all 120 answers and {@code GET …/results}, then {@code GET …/results}
      * alone, over the same sessions, one per connection, each after an unrecorded run of its own), and for one user alone
-     * (the wall time of the pair in sequence, median of 200). The GETs of both runs read sessions that hold 120 answers,
-     * so both include the questionnaire scoring.
+     * (the wall time of the pair in sequence, median of 200). The GETs of every run read sessions that hold 120 answers,
+     * so all include the questionnaire scoring. Twice: with new answers (every PUT changes all 120, so every PUT is a
+     * write: each wrk thread owns half of the sessions and alternates two sets of answers on them, round after round),
+     * and with the same answers sent again (which the service does not write again).
      */
     private void questionnaireRows(String base, int c) throws Exception {
         ArrayNode items = (ArrayNode) JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/questionnaire?lang=en"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body()).path("items");
-        ObjectNode answers = JSON.createObjectNode();
+        ObjectNode first = JSON.createObjectNode();
+        ObjectNode second = JSON.createObjectNode(); // a different answer to every item
         for (int i = 0; i < items.size(); i++) {
-            answers.put(items.get(i).path("id").asText(), 1 + (i * 7) % 5);
+            first.put(items.get(i).path("id").asText(), 1 + (i * 7) % 5);
+            second.put(items.get(i).path("id").asText(), 1 + (i * 7 + 2) % 5);
         }
-        String body = JSON.createObjectNode().set("answers", answers).toString();
+        String bodyA = JSON.createObjectNode().set("answers", first).toString();
+        String bodyB = JSON.createObjectNode().set("answers", second).toString();
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             sessions.add(JSON.readTree(post(base + "/api/assessment/start", "{}").body()).path("sessionId").asText());
         }
         StringBuilder lua = new StringBuilder("local sessions = {");
         sessions.forEach(id -> lua.append('"').append(id).append("\","));
-        lua.append("}\nlocal body = '").append(body).append("'\n").append("""
+        lua.append("}\nlocal bodyA = '").append(bodyA).append("'\nlocal bodyB = '").append(bodyB).append("'\n").append("""
                 local n = 0
-                local put = os.getenv("BENCH_PUT") == "1"
+                local mode = os.getenv("BENCH_PUT") -- "new", "same" or "none"
+                local half = math.floor(#sessions / 2)
                 local started = 0
-                setup = function(thread) -- each wrk thread starts on its own half of the sessions
-                  thread:set("offset", started * math.floor(#sessions / 2))
+                setup = function(thread) -- each wrk thread on its own half of the sessions
+                  thread:set("offset", started * half)
                   started = started + 1
                 end
                 request = function()
                   n = n + 1
-                  local session = sessions[((math.floor((n - 1) / 2) + (offset or 0)) % #sessions) + 1]
-                  if put and n % 2 == 1 then
+                  local pair = math.floor((n - 1) / 2)
+                  local session = sessions[(pair % half) + (offset or 0) + 1]
+                  if mode ~= "none" and n % 2 == 1 then
+                    -- every session holds bodyA when a run starts; "new" sends bodyB, bodyA, … round after round
+                    local body = (mode == "new" and math.floor(pair / half) % 2 == 0) and bodyB or bodyA
                     return wrk.format("PUT", "/api/assessment/" .. session .. "/questionnaire",
                         { ["Content-Type"] = "application/json" }, body)
                   end
@@ -610,39 +619,65 @@ class LoadBenchmark {
                 """);
         Path script = Files.createTempFile("bench-questionnaire", ".lua");
         Files.writeString(script, lua);
-        Wrk pairs = warmRun(c, base, script, Map.of("BENCH_PUT", "1"));
-        Wrk reads = warmRun(c, base, script, Map.of("BENCH_PUT", "0"));
+        Map<String, Wrk> runs = new LinkedHashMap<>();
+        for (String mode : List.of("new", "same", "none")) {
+            runs.put(mode, warmRun(c, base, script, Map.of("BENCH_PUT", mode), () -> answerAll(base, sessions, bodyA)));
+        }
         Files.delete(script);
-        row("PUT 120 answers + GET …/results vs two GET …/results, " + c + " connections", "≤ 1× two results reads",
-                String.format(Locale.ROOT, "%,.0f pairs/s (p99 %s%s) vs %,.0f pairs/s (p99 %s%s): %.2f× two results reads",
-                        pairs.rps / 2, pairs.p99, pairs.errors.isEmpty() ? "" : ", " + pairs.errors, reads.rps / 2, reads.p99,
-                        reads.errors.isEmpty() ? "" : ", " + reads.errors, reads.rps / pairs.rps)
-                        + "; " + pairs.cpu.per("pair", pairs.requests / 2) + " vs " + reads.cpu.split(reads.requests / 2));
+        Wrk reads = runs.get("none");
+        for (String mode : List.of("new", "same")) {
+            Wrk pairs = runs.get(mode);
+            row("PUT 120 " + (mode.equals("new") ? "new answers" : "unchanged answers again") + " + GET …/results vs two "
+                    + "GET …/results, " + c + " connections", "≤ 1× two results reads",
+                    String.format(Locale.ROOT, "%,.0f pairs/s (p99 %s%s) vs %,.0f pairs/s (p99 %s%s): %.2f× two results reads",
+                            pairs.rps / 2, pairs.p99, pairs.errors.isEmpty() ? "" : ", " + pairs.errors, reads.rps / 2,
+                            reads.p99, reads.errors.isEmpty() ? "" : ", " + reads.errors, reads.rps / pairs.rps)
+                            + "; " + pairs.cpu.per("pair", pairs.requests / 2) + " vs " + reads.cpu.split(reads.requests / 2));
+        }
 
         String session = sessions.get(0);
-        HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/assessment/" + session + "/questionnaire"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/api/assessment/" + session + "/results")).build();
-        List<Long> pairNanos = new ArrayList<>();
+        List<Long> newNanos = new ArrayList<>();
+        List<Long> sameNanos = new ArrayList<>();
         List<Long> readNanos = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
+            HttpRequest put = answer(base, session, i % 2 == 0 ? bodyB : bodyA); // the other answers than stored
             long t0 = System.nanoTime();
             expectOk(put);
             expectOk(get);
             long t1 = System.nanoTime();
-            expectOk(get);
+            expectOk(put);
             expectOk(get);
             long t2 = System.nanoTime();
+            expectOk(get);
+            expectOk(get);
+            long t3 = System.nanoTime();
             if (i >= 50) { // the first 50 warm up
-                pairNanos.add(t1 - t0);
-                readNanos.add(t2 - t1);
+                newNanos.add(t1 - t0);
+                sameNanos.add(t2 - t1);
+                readNanos.add(t3 - t2);
             }
         }
-        Collections.sort(pairNanos);
+        Collections.sort(newNanos);
+        Collections.sort(sameNanos);
         Collections.sort(readNanos);
+        double reads2 = pct(readNanos, 50);
         row("PUT 120 answers + GET …/results vs two GET …/results, one user in sequence", "≤ 1× two results reads",
-                String.format(Locale.ROOT, "median %.2f ms vs %.2f ms: %.2f× two results reads", pct(pairNanos, 50) / 1e6,
-                        pct(readNanos, 50) / 1e6, (double) pct(pairNanos, 50) / pct(readNanos, 50)));
+                String.format(Locale.ROOT, "new answers: median %.2f ms, %.2f×; unchanged again: %.2f ms, %.2f×; "
+                        + "two results reads: %.2f ms", pct(newNanos, 50) / 1e6, pct(newNanos, 50) / reads2,
+                        pct(sameNanos, 50) / 1e6, pct(sameNanos, 50) / reads2, reads2 / 1e6));
+    }
+
+    private HttpRequest answer(String base, String session, String body) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/assessment/" + session + "/questionnaire"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Gives every session the same answers (before a questionnaire run, so each starts from the same state). */
+    private void answerAll(String base, List<String> sessions, String body) throws Exception {
+        for (String session : sessions) {
+            expectOk(answer(base, session, body));
+        }
     }
 
     private void expectOk(HttpRequest request) throws IOException, InterruptedException {
@@ -675,10 +710,22 @@ class LoadBenchmark {
      * questionnaire's PUT path was once compiled during its measured run).
      */
     private Wrk warmRun(int c, String url, Path script, Map<String, String> env) throws Exception {
+        return warmRun(c, url, script, env, () -> { });
+    }
+
+    /** As above, with {@code prepare} run before each of the two runs. */
+    private Wrk warmRun(int c, String url, Path script, Map<String, String> env, Step prepare) throws Exception {
+        prepare.run();
         Wrk.run(2, c, WARM_UP_SECONDS, url, script, env);
+        prepare.run();
         CpuUse before = CpuUse.now(service);
         Wrk measured = Wrk.run(2, c, seconds, url, script, env);
         return measured.with(CpuUse.now(service).since(before));
+    }
+
+    /** A step that may fail. */
+    private interface Step {
+        void run() throws Exception;
     }
 
     /** One wrk run: requests per second, p99 latency, non-2xx/socket errors, requests made and where the CPU went. */
