@@ -620,7 +620,7 @@ class LoadBenchmark {
         Path script = Files.createTempFile("bench-questionnaire", ".lua");
         Files.writeString(script, lua);
         // Unrecorded: on two saturated cores the JIT takes about 40 s of this load to compile the PUT path (by hand, a
-        // new-answers run cost the service 1.4–2.2 ms per request 4 s after the start, 0.4–0.5 ms after 40 s)
+        // new-answers run cost the service 1.0–2.2 ms per request 4 s after the start, about 0.4 ms from 46 s on)
         answerAll(base, sessions, bodyA);
         Wrk.run(2, c, WARM_UP_SECONDS * 10, base, script, Map.of("BENCH_PUT", "new"));
         Map<String, Wrk> runs = new LinkedHashMap<>();
@@ -631,7 +631,7 @@ class LoadBenchmark {
         Wrk reads = runs.get("none");
         for (String mode : List.of("new", "same")) {
             Wrk pairs = runs.get(mode);
-            row("PUT 120 " + (mode.equals("new") ? "new answers" : "unchanged answers again") + " + GET …/results vs two "
+            row("PUT " + (mode.equals("new") ? "120 new answers" : "the same 120 answers again") + " + GET …/results vs two "
                     + "GET …/results, " + c + " connections", "≤ 1× two results reads",
                     String.format(Locale.ROOT, "%,.0f pairs/s (p99 %s%s) vs %,.0f pairs/s (p99 %s%s): %.2f× two results reads",
                             pairs.rps / 2, pairs.p99, pairs.errors.isEmpty() ? "" : ", " + pairs.errors, reads.rps / 2,
@@ -667,7 +667,7 @@ class LoadBenchmark {
         Collections.sort(readNanos);
         double reads2 = pct(readNanos, 50);
         row("PUT 120 answers + GET …/results vs two GET …/results, one user in sequence", "≤ 1× two results reads",
-                String.format(Locale.ROOT, "new answers: median %.2f ms, %.2f×; unchanged again: %.2f ms, %.2f×; "
+                String.format(Locale.ROOT, "new answers: median %.2f ms, %.2f×; the same again: %.2f ms, %.2f×; "
                         + "two results reads: %.2f ms", pct(newNanos, 50) / 1e6, pct(newNanos, 50) / reads2,
                         pct(sameNanos, 50) / 1e6, pct(sameNanos, 50) / reads2, reads2 / 1e6));
     }
