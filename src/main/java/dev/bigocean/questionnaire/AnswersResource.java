@@ -48,7 +48,8 @@ class AnswersResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "answerQuestionnaire", summary = "Add questionnaire answers to a session",
             description = "Merges the answers (all 120 items or any part; a later answer to an item replaces the earlier "
-                    + "one) and answers the scores of everything answered so far.")
+                    + "one) and answers the scores of everything answered so far. Sending answers that are already "
+                    + "stored, with the same values, is safe and cheap: nothing is written again.")
     @APIResponse(responseCode = "200", description = "The questionnaire scores so far.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionnaireScores.class)))
     @APIResponse(responseCode = "404", description = "SessionNotFound.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
