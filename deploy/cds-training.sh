@@ -54,7 +54,8 @@ BIGOCEAN_EMBEDDED=false LLM_MODE=offline PORT=$port MANAGEMENT_PORT=$management_
     java -XX:ArchiveClassesAtExit="$trained" -jar quarkus-run.jar >"$log" 2>&1 &
 pid=$!
 stop() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
-trap 'stop; cat "$log" >&2; rm -f "$log" "$trained"' ERR
+failed="" # the request that failed the training, said last (after the service's log)
+trap 'stop; cat "$log" >&2; [ -z "$failed" ] || echo "$failed" >&2; rm -f "$log" "$log.body" "$log.cookies" "$trained"' ERR
 
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 600); do
@@ -62,30 +63,40 @@ for _ in $(seq 1 600); do
     kill -0 "$pid" 2>/dev/null || { echo "the service stopped during the training start" >&2; false; }
     sleep 0.1
 done
-call() { # method path [body]: fails the training unless the answer is 2xx
-    curl -sf -o /dev/null -X "$1" -H 'Content-Type: application/json' ${3:+--data "$3"} "$base$2"
+request() { # what, then curl's arguments: fails the training unless the answer is 2xx; the body is in $log.body
+    local what=$1 status
+    shift
+    status=$(curl -s -o "$log.body" -w '%{http_code}' "$@") || status="no answer"
+    case $status in
+        2??) ;;
+        *) failed="cds-training: $what answered $status $(head -c 300 "$log.body" 2>/dev/null)"; return 1 ;;
+    esac
 }
-session=$(curl -sf -X POST -H 'Content-Type: application/json' --data '{}' "$base/api/assessment/start" \
-    | sed -n 's/.*"sessionId":"\([0-9a-f-]*\)".*/\1/p')
-[ -n "$session" ]
+call() { # method path [body]
+    request "$1 $2" -X "$1" -H 'Content-Type: application/json' ${3:+--data "$3"} "$base$2"
+}
+call POST /api/assessment/start '{}'
+session=$(sed -n 's/.*"sessionId":"\([0-9a-f-]*\)".*/\1/p' "$log.body")
+[ -n "$session" ] || { failed="cds-training: POST /api/assessment/start answered no sessionId"; false; }
 call POST /api/assessment/message "{\"sessionId\":\"$session\",\"message\":\"I plan my week carefully and I enjoy meeting new people.\"}"
-curl -sf -o /dev/null -N -X POST -H 'Content-Type: application/json' -H 'Accept: text/event-stream' \
+request "a streamed turn" -N -X POST -H 'Content-Type: application/json' -H 'Accept: text/event-stream' \
     --data "{\"sessionId\":\"$session\",\"message\":\"Quiet evenings with a book suit me better than crowds.\"}" \
-    "$base/api/assessment/message" # a streamed turn
+    "$base/api/assessment/message"
 call GET "/api/assessment/$session/resume"
 call GET "/api/assessment/$session/results"
 call GET "/api/questionnaire?lang=en"
-call PUT "/api/assessment/$session/questionnaire" "{\"answers\":{\"$(curl -sf "$base/api/questionnaire?lang=en" \
-    | sed -n 's/.*"items":\[{"id":"\([0-9a-f-]*\)".*/\1/p')\":4}}"
+item=$(sed -n 's/.*"items":\[{"id":"\([0-9a-f-]*\)".*/\1/p' "$log.body")
+call PUT "/api/assessment/$session/questionnaire" "{\"answers\":{\"$item\":4}}"
 call GET "/api/assessment/$session/results"
 cookies="$log.cookies" # an account: sign-up, then the session it opened (Hibernate Reactive's paths);
 email="training-$(date +%s%N)-$$@example.invalid" # new on every run, so that a kept database can train again
-curl -sf -o /dev/null -c "$cookies" -X POST -H 'Content-Type: application/json' \
+request "the sign-up" -c "$cookies" -X POST -H 'Content-Type: application/json' \
     --data "{\"email\":\"$email\",\"password\":\"tidal-Quartz-47-meadow-Lantern\",\"name\":\"Training\"}" \
     "$base/api/auth/sign-up/email"
-curl -sf -o /dev/null -b "$cookies" "$base/api/auth/get-session"
+request "GET /api/auth/get-session" -b "$cookies" "$base/api/auth/get-session"
 rm -f "$cookies"
-curl -sf -o /dev/null "http://127.0.0.1:$management_port/q/health" # the management interface
+request "the management interface's /q/health" "http://127.0.0.1:$management_port/q/health"
+rm -f "$log.body"
 stop
 trap - ERR
 [ -s "$trained" ] || { cat "$log" >&2; echo "the JVM wrote no archive at exit" >&2; rm -f "$log"; exit 1; }
