@@ -64,38 +64,50 @@ class RedisGuard {
 
     /** Evaluates {@code script} in Redis and maps its reply, or answers {@code fallback} while Redis is unavailable. */
     <T> Uni<T> eval(String script, List<String> keys, List<String> args, Function<Response, T> reply, Supplier<T> fallback) {
-        return Uni.createFrom().deferred(() -> {
-            Context context = Vertx.currentContext();
-            Uni<T> result;
+        return onCallersContext(() -> {
             if (degraded()) {
-                result = Uni.createFrom().item(() -> {
+                return Uni.createFrom().item(() -> {
                     fellBack("unavailable");
                     return fallback.get();
                 });
-            } else {
-                List<String> command = new ArrayList<>(2 + keys.size() + args.size());
-                command.add(script);
-                command.add(String.valueOf(keys.size()));
-                command.addAll(keys);
-                command.addAll(args);
-                result = redis.execute("EVAL", command.toArray(String[]::new))
-                        .ifNoItem().after(config.redisTimeout()).fail()
-                        .map(response -> {
-                            T value = reply.apply(response);
-                            up();
-                            return value;
-                        })
-                        .onFailure().recoverWithItem(e -> {
-                            if (isRejection(e)) {
-                                LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
-                                fellBack("rejected");
-                            } else {
-                                down(e);
-                                fellBack("unavailable");
-                            }
-                            return fallback.get();
-                        });
             }
+            List<String> command = new ArrayList<>(2 + keys.size() + args.size());
+            command.add(script);
+            command.add(String.valueOf(keys.size()));
+            command.addAll(keys);
+            command.addAll(args);
+            return bounded("EVAL", command.toArray(String[]::new))
+                    .map(response -> {
+                        T value = reply.apply(response);
+                        up();
+                        return value;
+                    })
+                    .onFailure().recoverWithItem(e -> {
+                        if (isRejection(e)) {
+                            LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
+                            fellBack("rejected");
+                        } else {
+                            down(e);
+                            fellBack("unavailable");
+                        }
+                        return fallback.get();
+                    });
+        });
+    }
+
+    /** One command, failed with a timeout after {@code bigocean.outage.redis-timeout}. */
+    private Uni<Response> bounded(String name, String[] args) {
+        return redis.execute(name, args).ifNoItem().after(config.redisTimeout()).fail();
+    }
+
+    /**
+     * The Uni {@code call} makes when subscribed to, its outcome emitted on the subscriber's Vert.x context (captured at
+     * subscription) when there is one: the request goes on where it was, not on the Redis client's event loop.
+     */
+    private static <T> Uni<T> onCallersContext(Supplier<Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<T> result = call.get();
             return context == null ? result : result.emitOn(command -> context.runOnContext(ignored -> command.run()));
         });
     }
@@ -117,17 +129,12 @@ class RedisGuard {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(true);
         }
-        return Uni.createFrom().deferred(() -> {
-            Context context = Vertx.currentContext();
-            Uni<Boolean> result = redis.execute("DEL", keys.toArray(String[]::new))
-                    .ifNoItem().after(config.redisTimeout()).fail()
-                    .map(response -> true)
-                    .onFailure().recoverWithItem(e -> {
-                        LOG.warnf("Could not delete %d limit keys (they expire by themselves): %s", keys.size(), e.toString());
-                        return false;
-                    });
-            return context == null ? result : result.emitOn(command -> context.runOnContext(ignored -> command.run()));
-        });
+        return onCallersContext(() -> bounded("DEL", keys.toArray(String[]::new))
+                .map(response -> true)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Could not delete %d limit keys (they expire by themselves): %s", keys.size(), e.toString());
+                    return false;
+                }));
     }
 
     private void up() {
