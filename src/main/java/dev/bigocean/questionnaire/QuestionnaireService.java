@@ -98,12 +98,9 @@ public class QuestionnaireService implements ResultsExtension {
      */
     Uni<QuestionnaireScores> answer(UUID sessionId, JsonNode body) {
         Map<Inventory.Item, Integer> given = validate(body);
-        return assessments.requireAndWrite(sessionId, QuestionnaireRepository.MERGE, QuestionnaireRepository.json(given))
-                .map(kept -> {
-                    Map<Inventory.Item, Integer> all = items(kept);
-                    all.putAll(given);
-                    return view(score(all));
-                });
+        QuestionnaireRepository.Codes codes = QuestionnaireRepository.codes(given);
+        return assessments.requireAndWrite(sessionId, QuestionnaireRepository.MERGE, codes.given(), codes.mask())
+                .map(all -> view(score(items(all))));
     }
 
     /** The session's stored answers, selected by the results query beside the session (one round trip). */
@@ -134,26 +131,12 @@ public class QuestionnaireService implements ResultsExtension {
         });
     }
 
-    /**
-     * The items answered in a stored {@code answers} value (null when none); keys that are not the number of an item in
-     * the inventory, and answers out of 1..5, are ignored.
-     */
+    /** The items answered in stored answers, as {@link QuestionnaireRepository} selects them (null when none). */
     private Map<Inventory.Item, Integer> items(Object storedAnswers) {
         Map<Inventory.Item, Integer> items = new LinkedHashMap<>();
-        QuestionnaireRepository.answers(storedAnswers).forEach((key, answer) -> {
-            if (answer >= 1 && answer <= 5) {
-                number(key).flatMap(inventory::item).ifPresent(item -> items.put(item, answer));
-            }
-        });
+        QuestionnaireRepository.answers(storedAnswers)
+                .forEach((number, answer) -> inventory.item(number).ifPresent(item -> items.put(item, answer)));
         return items;
-    }
-
-    private static Optional<Integer> number(String key) {
-        try {
-            return Optional.of(Integer.parseInt(key));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** The questionnaire scores and agreement of stored answers against a score sheet; empty when there are none. */

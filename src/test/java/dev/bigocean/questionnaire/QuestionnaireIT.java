@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import dev.bigocean.identity.Accounts;
@@ -32,6 +35,7 @@ import dev.bigocean.scoring.IpipNeo;
 import dev.bigocean.scoring.Trait;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.EvidenceRows;
+import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -199,8 +203,8 @@ class QuestionnaireIT {
             pool.shutdown();
         }
         put(session, answers(List.of(shared), i -> 3)).statusCode(200).body("itemsAnswered", equalTo(120));
-        assertEquals(120, ((Number) Sql.single("SELECT count(*) FROM questionnaire_response, jsonb_object_keys(answers) "
-                + "WHERE session_id = ?::uuid", session)).intValue());
+        assertEquals(120, QuestionnaireRepository.answers(
+                Sql.single("SELECT answer_codes::text FROM questionnaire_response WHERE session_id = ?::uuid", session)).size());
     }
 
     @Test
@@ -306,18 +310,81 @@ class QuestionnaireIT {
     }
 
     @Test
-    void answersStoredByItemIdBeforeVersion18AreMovedToItemNumbers() throws Exception {
-        String session = Api.startSession();
-        List<Inventory.Item> anxiety = itemsOf(Facet.ANXIETY);
-        String byId = anxiety.stream().map(i -> "\"" + i.id() + "\": 5").collect(Collectors.joining(", ", "{", "}"));
-        Sql.update("INSERT INTO questionnaire_response (session_id, answers) VALUES (?::uuid, ?::jsonb)", session, byId);
-        Sql.script(Files.readString(Path.of("src/main/resources/db/migration/V18__questionnaire_item_numbers.sql")));
+    void answersStoredByEarlierSchemaVersionsAreCarriedOver() throws Exception {
+        // a database of its own, migrated to version 17 (answers by item id) and then to the current one
+        String database = "migrations_" + UUID.randomUUID().toString().replace("-", "");
+        Sql.update("CREATE DATABASE " + database);
+        try {
+            String url = InfrastructureResource.postgres().getJdbcUrl("postgres", database);
+            Flyway.configure().dataSource(url, "postgres", null).target("17").load().migrate();
+            List<Inventory.Item> anxiety = itemsOf(Facet.ANXIETY);
+            UUID byId = UUID.randomUUID();
+            UUID byNumber = UUID.randomUUID();
+            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO assessment_session (id) VALUES ('" + byId + "'), ('" + byNumber + "')");
+                // before version 18: by id (one in upper case), with an unknown id and a value the service never took
+                st.execute("INSERT INTO questionnaire_response (session_id, answers) VALUES ('" + byId + "', '{\""
+                        + anxiety.get(0).id().toUpperCase() + "\": 5, \"" + anxiety.get(1).id() + "\": 1, \""
+                        + anxiety.get(2).id() + "\": 7, \"not-an-item\": 3}')");
+            }
+            Flyway.configure().dataSource(url, "postgres", null).target("18").load().migrate();
+            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
+                // version 18's format, by item number: the first and the last item, with a number past the last
+                // and an answer that is not a number (the service stored neither; they are not carried over)
+                st.execute("INSERT INTO questionnaire_response (session_id, answers) VALUES ('" + byNumber
+                        + "', '{\"1\": 2, \"120\": 4, \"121\": 3, \"5\": \"4\"}')");
+            }
+            Flyway.configure().dataSource(url, "postgres", null).load().migrate();
+            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement();
+                    ResultSet rows = st.executeQuery("SELECT session_id, answer_codes::text FROM questionnaire_response")) {
+                java.util.Map<UUID, java.util.Map<Integer, Integer>> stored = new java.util.HashMap<>();
+                while (rows.next()) {
+                    stored.put(rows.getObject(1, UUID.class), QuestionnaireRepository.answers(rows.getString(2)));
+                }
+                assertEquals(java.util.Map.of(anxiety.get(0).num(), 5, anxiety.get(1).num(), 1), stored.get(byId));
+                assertEquals(java.util.Map.of(1, 2, 120, 4), stored.get(byNumber));
+            }
+            // the release before, still running while a rolling deploy replaces it, writes the jsonb column: what its
+            // merge changes is carried into the codes, over the answers this release stored meanwhile
+            UUID firstByOld = UUID.randomUUID();
+            String merge = "INSERT INTO questionnaire_response (session_id, answers) VALUES (?, ?::jsonb) ON CONFLICT (session_id) "
+                    + "DO UPDATE SET answers = questionnaire_response.answers || EXCLUDED.answers, updated_at = now()";
+            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement();
+                    java.sql.PreparedStatement ps = c.prepareStatement(merge)) {
+                st.execute("INSERT INTO assessment_session (id) VALUES ('" + firstByOld + "')");
+                st.execute("UPDATE questionnaire_response SET answer_codes = (answer_codes & ~('111' || repeat('0', 357))::bit(360)) "
+                        + "| ('011' || repeat('0', 357))::bit(360) WHERE session_id = '" + byNumber + "'"); // this release: item 1 = 3
+                ps.setObject(1, byNumber);
+                ps.setString(2, "{\"2\": 5, \"120\": 1}");
+                ps.executeUpdate();
+                ps.setObject(1, firstByOld);
+                ps.setString(2, "{\"7\": 4}");
+                ps.executeUpdate();
+                try (ResultSet rows = st.executeQuery("SELECT session_id, answer_codes::text FROM questionnaire_response")) {
+                    java.util.Map<UUID, java.util.Map<Integer, Integer>> stored = new java.util.HashMap<>();
+                    while (rows.next()) {
+                        stored.put(rows.getObject(1, UUID.class), QuestionnaireRepository.answers(rows.getString(2)));
+                    }
+                    assertEquals(java.util.Map.of(1, 3, 2, 5, 120, 1), stored.get(byNumber));
+                    assertEquals(java.util.Map.of(7, 4), stored.get(firstByOld));
+                }
+            }
+        } finally {
+            Sql.update("DROP DATABASE " + database + " WITH (FORCE)");
+        }
+    }
 
-        String stored = (String) Sql.single("SELECT answers::text FROM questionnaire_response WHERE session_id = ?::uuid", session);
-        assertEquals(anxiety.stream().collect(Collectors.toMap(i -> String.valueOf(i.num()), i -> 5)),
-                io.restassured.path.json.JsonPath.from(stored).getMap("$", String.class, Integer.class));
-        // the moved answers count with the next ones
+    @Test
+    void answersAreStoredAsThreeBitsPerItemInItemOrder() {
+        String session = Api.startSession();
+        Inventory.Item first = INVENTORY.item(1).orElseThrow();
+        Inventory.Item last = INVENTORY.item(IpipNeo.ITEM_COUNT).orElseThrow();
+        put(session, answers(List.of(first, last), i -> i == first ? 5 : 2)).statusCode(200).body("itemsAnswered", equalTo(2));
+        String codes = (String) Sql.single("SELECT answer_codes::text FROM questionnaire_response WHERE session_id = ?::uuid",
+                session);
+        assertEquals("101" + "0".repeat(354) + "010", codes);
+        // the stored answers count with the next ones
         put(session, answers(itemsOf(Facet.FRIENDLINESS).subList(0, 1), i -> 3)).statusCode(200)
-                .body("itemsAnswered", equalTo(5));
+                .body("itemsAnswered", equalTo(3));
     }
 }

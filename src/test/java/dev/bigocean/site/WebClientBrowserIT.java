@@ -405,16 +405,13 @@ class WebClientBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
     }
 
-    /** The answers stored for a session, item id → answer (they are stored by item number). */
+    /** The answers stored for a session, item id → answer (stored as three bits per item, in item-number order). */
     private static java.util.Map<String, Integer> answersStored(String sessionId) {
-        Object json = Sql.single("select coalesce((select answers::text from questionnaire_response where session_id = ?::uuid), '{}')",
-                sessionId);
-        java.util.Map<String, Integer> byNumber = io.restassured.path.json.JsonPath.from(json.toString())
-                .getMap("$", String.class, Integer.class);
+        Object codes = Sql.single("select answer_codes::text from questionnaire_response where session_id = ?::uuid", sessionId);
         java.util.Map<String, Integer> byId = new java.util.HashMap<>();
         dev.bigocean.questionnaire.Inventory.fromClasspath().items().forEach(item -> {
-            Integer answer = byNumber.get(String.valueOf(item.num()));
-            if (answer != null) {
+            int answer = codes == null ? 0 : Integer.parseInt(codes.toString().substring(item.num() * 3 - 3, item.num() * 3), 2);
+            if (answer != 0) {
                 byId.put(item.id(), answer);
             }
         });
