@@ -94,7 +94,7 @@ class QuestionnaireRepository {
      * items not answered are left out.
      */
     static Map<Integer, Integer> answers(Object codes) {
-        Map<Integer, Integer> answers = new LinkedHashMap<>();
+        Map<Integer, Integer> answers = new LinkedHashMap<>(IpipNeo.ITEM_COUNT * 2); // 120 without a resize
         if (codes != null) {
             String bits = codes.toString();
             for (int at = 0; at + BITS <= bits.length(); at += BITS) {

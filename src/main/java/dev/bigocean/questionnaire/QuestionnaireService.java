@@ -133,7 +133,7 @@ public class QuestionnaireService implements ResultsExtension {
 
     /** The items answered in stored answers, as {@link QuestionnaireRepository} selects them (null when none). */
     private Map<Inventory.Item, Integer> items(Object storedAnswers) {
-        Map<Inventory.Item, Integer> items = new LinkedHashMap<>();
+        Map<Inventory.Item, Integer> items = new LinkedHashMap<>(IpipNeo.ITEM_COUNT * 2); // 120 without a resize
         QuestionnaireRepository.answers(storedAnswers)
                 .forEach((number, answer) -> inventory.item(number).ifPresent(item -> items.put(item, answer)));
         return items;
@@ -172,7 +172,7 @@ public class QuestionnaireService implements ResultsExtension {
         if (body.isEmpty()) {
             throw ApiException.validation("answers", "answers must contain at least one item");
         }
-        Map<Inventory.Item, Integer> given = new LinkedHashMap<>();
+        Map<Inventory.Item, Integer> given = new LinkedHashMap<>(body.size() * 2); // all of them without a resize
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Inventory.Item item = inventory.item(e.getKey()).orElseThrow(

@@ -100,7 +100,10 @@ public class JsonBody {
                 if (!storable(field.getKey())) {
                     throw ApiException.validation("body", "A field name contains a NUL character or invalid Unicode");
                 }
-                checkText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                JsonNode value = field.getValue();
+                if (value.isTextual() || value.isContainerNode()) { // numbers and literals hold no text: no path to build
+                    checkText(value, path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
