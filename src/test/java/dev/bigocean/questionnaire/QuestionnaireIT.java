@@ -12,10 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -316,7 +320,7 @@ class QuestionnaireIT {
         Sql.update("CREATE DATABASE " + database);
         try {
             String url = InfrastructureResource.postgres().getJdbcUrl("postgres", database);
-            Flyway.configure().dataSource(url, "postgres", null).target("17").load().migrate();
+            migrate(url, "17");
             List<Inventory.Item> anxiety = itemsOf(Facet.ANXIETY);
             UUID byId = UUID.randomUUID();
             UUID byNumber = UUID.randomUUID();
@@ -327,30 +331,24 @@ class QuestionnaireIT {
                         + anxiety.get(0).id().toUpperCase() + "\": 5, \"" + anxiety.get(1).id() + "\": 1, \""
                         + anxiety.get(2).id() + "\": 7, \"not-an-item\": 3}')");
             }
-            Flyway.configure().dataSource(url, "postgres", null).target("18").load().migrate();
+            migrate(url, "18");
             try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
                 // version 18's format, by item number: the first and the last item, with a number past the last
                 // and an answer that is not a number (the service stored neither; they are not carried over)
                 st.execute("INSERT INTO questionnaire_response (session_id, answers) VALUES ('" + byNumber
                         + "', '{\"1\": 2, \"120\": 4, \"121\": 3, \"5\": \"4\"}')");
             }
-            Flyway.configure().dataSource(url, "postgres", null).load().migrate();
-            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement();
-                    ResultSet rows = st.executeQuery("SELECT session_id, answer_codes::text FROM questionnaire_response")) {
-                java.util.Map<UUID, java.util.Map<Integer, Integer>> stored = new java.util.HashMap<>();
-                while (rows.next()) {
-                    stored.put(rows.getObject(1, UUID.class), QuestionnaireRepository.answers(rows.getString(2)));
-                }
-                assertEquals(java.util.Map.of(anxiety.get(0).num(), 5, anxiety.get(1).num(), 1), stored.get(byId));
-                assertEquals(java.util.Map.of(1, 2, 120, 4), stored.get(byNumber));
-            }
+            migrate(url, null);
+            Map<UUID, Map<Integer, Integer>> stored = storedAnswers(url);
+            assertEquals(Map.of(anxiety.get(0).num(), 5, anxiety.get(1).num(), 1), stored.get(byId));
+            assertEquals(Map.of(1, 2, 120, 4), stored.get(byNumber));
             // the release before, still running while a rolling deploy replaces it, writes the jsonb column: what its
             // merge changes is carried into the codes, over the answers this release stored meanwhile
             UUID firstByOld = UUID.randomUUID();
             String merge = "INSERT INTO questionnaire_response (session_id, answers) VALUES (?, ?::jsonb) ON CONFLICT (session_id) "
                     + "DO UPDATE SET answers = questionnaire_response.answers || EXCLUDED.answers, updated_at = now()";
             try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement();
-                    java.sql.PreparedStatement ps = c.prepareStatement(merge)) {
+                    PreparedStatement ps = c.prepareStatement(merge)) {
                 st.execute("INSERT INTO assessment_session (id) VALUES ('" + firstByOld + "')");
                 st.execute("UPDATE questionnaire_response SET answer_codes = (answer_codes & ~('111' || repeat('0', 357))::bit(360)) "
                         + "| ('011' || repeat('0', 357))::bit(360) WHERE session_id = '" + byNumber + "'"); // this release: item 1 = 3
@@ -360,17 +358,30 @@ class QuestionnaireIT {
                 ps.setObject(1, firstByOld);
                 ps.setString(2, "{\"7\": 4}");
                 ps.executeUpdate();
-                try (ResultSet rows = st.executeQuery("SELECT session_id, answer_codes::text FROM questionnaire_response")) {
-                    java.util.Map<UUID, java.util.Map<Integer, Integer>> stored = new java.util.HashMap<>();
-                    while (rows.next()) {
-                        stored.put(rows.getObject(1, UUID.class), QuestionnaireRepository.answers(rows.getString(2)));
-                    }
-                    assertEquals(java.util.Map.of(1, 3, 2, 5, 120, 1), stored.get(byNumber));
-                    assertEquals(java.util.Map.of(7, 4), stored.get(firstByOld));
-                }
             }
+            stored = storedAnswers(url);
+            assertEquals(Map.of(1, 3, 2, 5, 120, 1), stored.get(byNumber));
+            assertEquals(Map.of(7, 4), stored.get(firstByOld));
         } finally {
             Sql.update("DROP DATABASE " + database + " WITH (FORCE)");
+        }
+    }
+
+    /** Migrates the database at {@code url} to {@code version} (the newest when null), as the service's Flyway does. */
+    private static void migrate(String url, String version) {
+        var flyway = Flyway.configure().dataSource(url, "postgres", null);
+        (version == null ? flyway : flyway.target(version)).load().migrate();
+    }
+
+    /** Session → its stored answers (item number → answer) in the database at {@code url}. */
+    private static Map<UUID, Map<Integer, Integer>> storedAnswers(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement();
+                ResultSet rows = st.executeQuery("SELECT session_id, answer_codes::text FROM questionnaire_response")) {
+            Map<UUID, Map<Integer, Integer>> stored = new HashMap<>();
+            while (rows.next()) {
+                stored.put(rows.getObject(1, UUID.class), QuestionnaireRepository.answers(rows.getString(2)));
+            }
+            return stored;
         }
     }
 
