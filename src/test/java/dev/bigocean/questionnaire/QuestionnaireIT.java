@@ -10,12 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +33,6 @@ import dev.bigocean.scoring.IpipNeo;
 import dev.bigocean.scoring.Trait;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.EvidenceRows;
-import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -314,52 +307,40 @@ class QuestionnaireIT {
     }
 
     @Test
-    void answersStoredByEarlierSchemaVersionsAreCarriedOver() throws Exception {
+    void answersStoredByEarlierSchemaVersionsAreCarriedOver() {
         // a database of its own, migrated to version 17 (answers by item id) and then to the current one
         String database = "migrations_" + UUID.randomUUID().toString().replace("-", "");
         Sql.update("CREATE DATABASE " + database);
         try {
-            String url = InfrastructureResource.postgres().getJdbcUrl("postgres", database);
-            migrate(url, "17");
+            migrate(database, "17");
             List<Inventory.Item> anxiety = itemsOf(Facet.ANXIETY);
             UUID byId = UUID.randomUUID();
             UUID byNumber = UUID.randomUUID();
-            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
-                st.execute("INSERT INTO assessment_session (id) VALUES ('" + byId + "'), ('" + byNumber + "')");
-                // before version 18: by id (one in upper case), with an unknown id and a value the service never took
-                st.execute("INSERT INTO questionnaire_response (session_id, answers) VALUES ('" + byId + "', '{\""
-                        + anxiety.get(0).id().toUpperCase() + "\": 5, \"" + anxiety.get(1).id() + "\": 1, \""
-                        + anxiety.get(2).id() + "\": 7, \"not-an-item\": 3}')");
-            }
-            migrate(url, "18");
-            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
-                // version 18's format, by item number: the first and the last item, with a number past the last
-                // and an answer that is not a number (the service stored neither; they are not carried over)
-                st.execute("INSERT INTO questionnaire_response (session_id, answers) VALUES ('" + byNumber
-                        + "', '{\"1\": 2, \"120\": 4, \"121\": 3, \"5\": \"4\"}')");
-            }
-            migrate(url, null);
-            Map<UUID, Map<Integer, Integer>> stored = storedAnswers(url);
+            String insert = "INSERT INTO questionnaire_response (session_id, answers) VALUES (?, ?::jsonb)";
+            Sql.updateIn(database, "INSERT INTO assessment_session (id) VALUES (?), (?)", byId, byNumber);
+            // before version 18: by id (one in upper case), with an unknown id and a value the service never took
+            Sql.updateIn(database, insert, byId, "{\"" + anxiety.get(0).id().toUpperCase() + "\": 5, \"" + anxiety.get(1).id()
+                    + "\": 1, \"" + anxiety.get(2).id() + "\": 7, \"not-an-item\": 3}");
+            migrate(database, "18");
+            // version 18's format, by item number: the first and the last item, with a number past the last and an
+            // answer that is not a number (the service stored neither; they are not carried over)
+            Sql.updateIn(database, insert, byNumber, "{\"1\": 2, \"120\": 4, \"121\": 3, \"5\": \"4\"}");
+            migrate(database, null);
+            Map<UUID, Map<Integer, Integer>> stored = storedAnswers(database);
             assertEquals(Map.of(anxiety.get(0).num(), 5, anxiety.get(1).num(), 1), stored.get(byId));
             assertEquals(Map.of(1, 2, 120, 4), stored.get(byNumber));
+
             // the release before, still running while a rolling deploy replaces it, writes the jsonb column: what its
             // merge changes is carried into the codes, over the answers this release stored meanwhile
             UUID firstByOld = UUID.randomUUID();
-            String merge = "INSERT INTO questionnaire_response (session_id, answers) VALUES (?, ?::jsonb) ON CONFLICT (session_id) "
+            String merge = insert + " ON CONFLICT (session_id) "
                     + "DO UPDATE SET answers = questionnaire_response.answers || EXCLUDED.answers, updated_at = now()";
-            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement();
-                    PreparedStatement ps = c.prepareStatement(merge)) {
-                st.execute("INSERT INTO assessment_session (id) VALUES ('" + firstByOld + "')");
-                st.execute("UPDATE questionnaire_response SET answer_codes = (answer_codes & ~('111' || repeat('0', 357))::bit(360)) "
-                        + "| ('011' || repeat('0', 357))::bit(360) WHERE session_id = '" + byNumber + "'"); // this release: item 1 = 3
-                ps.setObject(1, byNumber);
-                ps.setString(2, "{\"2\": 5, \"120\": 1}");
-                ps.executeUpdate();
-                ps.setObject(1, firstByOld);
-                ps.setString(2, "{\"7\": 4}");
-                ps.executeUpdate();
-            }
-            stored = storedAnswers(url);
+            Sql.updateIn(database, "INSERT INTO assessment_session (id) VALUES (?)", firstByOld);
+            Sql.updateIn(database, "UPDATE questionnaire_response SET answer_codes = (answer_codes & ~('111' || repeat('0', 357))::bit(360)) "
+                    + "| ('011' || repeat('0', 357))::bit(360) WHERE session_id = ?", byNumber); // this release: item 1 = 3
+            Sql.updateIn(database, merge, byNumber, "{\"2\": 5, \"120\": 1}");
+            Sql.updateIn(database, merge, firstByOld, "{\"7\": 4}");
+            stored = storedAnswers(database);
             assertEquals(Map.of(1, 3, 2, 5, 120, 1), stored.get(byNumber));
             assertEquals(Map.of(7, 4), stored.get(firstByOld));
         } finally {
@@ -367,22 +348,19 @@ class QuestionnaireIT {
         }
     }
 
-    /** Migrates the database at {@code url} to {@code version} (the newest when null), as the service's Flyway does. */
-    private static void migrate(String url, String version) {
-        var flyway = Flyway.configure().dataSource(url, "postgres", null);
+    /** Migrates {@code database} to {@code version} (the newest when null), as the service's Flyway does. */
+    private static void migrate(String database, String version) {
+        var flyway = Flyway.configure().dataSource(Sql.database(database));
         (version == null ? flyway : flyway.target(version)).load().migrate();
     }
 
-    /** Session → its stored answers (item number → answer) in the database at {@code url}. */
-    private static Map<UUID, Map<Integer, Integer>> storedAnswers(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement();
-                ResultSet rows = st.executeQuery("SELECT session_id, answer_codes::text FROM questionnaire_response")) {
-            Map<UUID, Map<Integer, Integer>> stored = new HashMap<>();
-            while (rows.next()) {
-                stored.put(rows.getObject(1, UUID.class), QuestionnaireRepository.answers(rows.getString(2)));
-            }
-            return stored;
+    /** Session → its stored answers (item number → answer) in {@code database}. */
+    private static Map<UUID, Map<Integer, Integer>> storedAnswers(String database) {
+        Map<UUID, Map<Integer, Integer>> stored = new HashMap<>();
+        for (List<Object> row : Sql.queryIn(database, "SELECT session_id, answer_codes::text FROM questionnaire_response")) {
+            stored.put((UUID) row.get(0), QuestionnaireRepository.answers(row.get(1)));
         }
+        return stored;
     }
 
     @Test

@@ -8,14 +8,27 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 /** Direct SQL against the test database, for assertions on what was stored and for arranging clock-dependent state. */
 public final class Sql {
 
     private Sql() {
     }
 
+    /** The test PostgreSQL's database {@code name}, as the user {@code postgres} (its default database when null). */
+    public static DataSource database(String name) {
+        return name == null ? InfrastructureResource.postgres().getPostgresDatabase()
+                : InfrastructureResource.postgres().getDatabase("postgres", name);
+    }
+
     public static List<List<Object>> query(String sql, Object... params) {
-        try (Connection c = InfrastructureResource.postgres().getPostgresDatabase().getConnection();
+        return queryIn(null, sql, params);
+    }
+
+    /** As {@link #query}, in the database {@code database} (see {@link #database(String)}). */
+    public static List<List<Object>> queryIn(String database, String sql, Object... params) {
+        try (Connection c = database(database).getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -41,7 +54,12 @@ public final class Sql {
     }
 
     public static int update(String sql, Object... params) {
-        try (Connection c = InfrastructureResource.postgres().getPostgresDatabase().getConnection();
+        return updateIn(null, sql, params);
+    }
+
+    /** As {@link #update}, in the database {@code database} (see {@link #database(String)}). */
+    public static int updateIn(String database, String sql, Object... params) {
+        try (Connection c = database(database).getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
@@ -52,7 +70,7 @@ public final class Sql {
 
     /** Runs a script of several statements in one transaction, as Flyway runs a migration. */
     public static void script(String sql) {
-        try (Connection c = InfrastructureResource.postgres().getPostgresDatabase().getConnection()) {
+        try (Connection c = database(null).getConnection()) {
             c.setAutoCommit(false);
             try (Statement statement = c.createStatement()) {
                 statement.execute(sql);
