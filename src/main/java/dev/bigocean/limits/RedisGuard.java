@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -26,8 +27,11 @@ import io.vertx.mutiny.redis.client.Response;
  * again; enforcement is back in Redis as soon as it answers. Results come back on the caller's Vert.x context.
  * <p>
  * An {@code ERR} reply is not an outage: Redis answered, a script or its arguments are wrong. That call is decided in
- * memory and logged as an error, but Redis stays in use for the next one. Every decision made in memory is counted in
- * {@code bigocean.redis.fallbacks} (tag {@code reason}: {@code unavailable} or {@code rejected}).
+ * memory and logged as an error, but Redis stays in use for the next one. Nor is one slow call: when a command times out
+ * but Redis has answered another one in time since it was sent (a pool queue or an event loop behind under a burst of
+ * load, not a Redis that stopped), that call is decided in memory and Redis stays in use. Every decision made in memory
+ * is counted in {@code bigocean.redis.fallbacks} (tag {@code reason}: {@code unavailable}, {@code rejected} or
+ * {@code slow}).
  */
 @ApplicationScoped
 class RedisGuard {
@@ -39,6 +43,8 @@ class RedisGuard {
     private final MeterRegistry metrics;
     private volatile long downUntil;
     private volatile boolean down;
+    /** {@link System#nanoTime} of the latest reply that came in time. */
+    private volatile long lastAnswer = System.nanoTime();
 
     RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config, MeterRegistry metrics) {
         this.redis = redis;
@@ -86,6 +92,9 @@ class RedisGuard {
                         if (isRejection(e)) {
                             LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
                             fellBack("rejected");
+                        } else if (e instanceof SlowReply) {
+                            LOG.debug("A Redis call timed out while Redis answered others: this call is decided in memory");
+                            fellBack("slow");
                         } else {
                             down(e);
                             fellBack("unavailable");
@@ -95,9 +104,25 @@ class RedisGuard {
         });
     }
 
-    /** One command, failed with a timeout after {@code bigocean.outage.redis-timeout}. */
+    /**
+     * One command, failed after {@code bigocean.outage.redis-timeout}: with a {@link SlowReply} when another command was
+     * answered in time since this one was sent, else with a {@link TimeoutException} (Redis answers nothing).
+     */
     private Uni<Response> bounded(String name, String[] args) {
-        return redis.execute(name, args).ifNoItem().after(config.redisTimeout()).fail();
+        return Uni.createFrom().deferred(() -> {
+            long sent = System.nanoTime();
+            return redis.execute(name, args)
+                    .invoke(() -> lastAnswer = System.nanoTime())
+                    .ifNoItem().after(config.redisTimeout())
+                    .failWith(() -> lastAnswer - sent > 0 ? new SlowReply() : new TimeoutException());
+        });
+    }
+
+    /** A command not answered in time while Redis answered others: not an outage. */
+    private static final class SlowReply extends RuntimeException {
+        SlowReply() {
+            super("Redis answered other calls but not this one in time", null, false, false);
+        }
     }
 
     /**
@@ -132,7 +157,11 @@ class RedisGuard {
         return onCallersContext(() -> bounded("DEL", keys.toArray(String[]::new))
                 .map(response -> true)
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Could not delete %d limit keys (they expire by themselves): %s", keys.size(), e.toString());
+                    if (e instanceof SlowReply) {
+                        LOG.debugf("Redis did not confirm deleting %d limit keys in time (they expire by themselves)", keys.size());
+                    } else {
+                        LOG.warnf("Could not delete %d limit keys (they expire by themselves): %s", keys.size(), e.toString());
+                    }
                     return false;
                 }));
     }

@@ -17,11 +17,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.bigocean.testsupport.FreezableProxy;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.Warnings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,13 +34,17 @@ import io.quarkus.test.junit.TestProfile;
  * Redis stops answering without closing its connections (frozen, or gone without a reset): the application reaches it
  * through a proxy that holds every byte back. Three times the Redis pool size of requests are each answered, with the
  * limits decided in memory after {@code bigocean.outage.redis-timeout}, instead of waiting for Redis; the outage is one
- * WARN; once Redis answers again, the limits are enforced in Redis again.
+ * WARN; once Redis answers again, the limits are enforced in Redis again. One call held back while Redis answers the
+ * others is decided in memory alone, with no outage.
  */
 @QuarkusTest
 @TestProfile(RedisFreezeIT.Frozen.class)
 class RedisFreezeIT {
 
     static final int REDIS_POOL = 4;
+
+    @Inject
+    MeterRegistry metrics;
     /** The proxy's port: the profile, loaded by another class loader than this test, starts it once per JVM. */
     static final String PROXY_PORT = "bigocean.test.frozen-redis-proxy";
 
@@ -89,9 +97,58 @@ class RedisFreezeIT {
         assertEquals(1, logged.stream().filter(r -> r.getLoggerName().equals(RedisGuard.class.getName())).count(),
                 "the outage is one WARN: " + logged.stream().map(LogRecord::getMessage).toList());
 
+        awaitRedisInUse();
+        assertWholeLimitCountedInRedis();
+    }
+
+    /**
+     * Under a burst of load a call can wait past the timeout (in the pool's queue, or behind other work on an event loop)
+     * while Redis answers the rest: that call is decided in memory, but Redis is not taken for gone. Here one connection
+     * holds one call back while the other connections answer.
+     */
+    @Test
+    void aCallNotAnsweredInTimeWhileRedisAnswersOthersIsNoOutage() throws Exception {
+        awaitRedisInUse();
+        int proxy = Integer.getInteger(PROXY_PORT);
+        String stuckIp = RateLimitIT.newIp();
+        double slowBefore = slowFallbacks();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        List<Integer> others = new ArrayList<>();
+        int stuck;
+        List<LogRecord> logged;
+        FreezableProxy.holdOn(proxy, "ip:" + stuckIp + ":");
+        try (Warnings warnings = Warnings.capture()) {
+            Future<Integer> pending = client.submit(() -> RateLimitIT.get(stuckIp, "/api/auth/get-session").statusCode());
+            while (!pending.isDone()) {
+                others.add(RateLimitIT.get(RateLimitIT.newIp(), "/api/auth/get-session").statusCode());
+            }
+            stuck = pending.get(30, TimeUnit.SECONDS);
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up"));
+            logged = warnings.records();
+        } finally {
+            FreezableProxy.stopHolding(proxy);
+            client.shutdownNow();
+        }
+        assertEquals(200, stuck, "the held call's request is answered after the timeout");
+        assertTrue(others.size() > 1 && others.stream().allMatch(s -> s == 200), "the others are answered meanwhile: " + others);
+        assertEquals(1.0, slowFallbacks() - slowBefore, "the held call, and only it, is decided in memory");
+        assertTrue(logged.isEmpty(), "no WARN: " + logged.stream().map(LogRecord::getMessage).toList());
+        assertWholeLimitCountedInRedis();
+    }
+
+    double slowFallbacks() {
+        return metrics.find("bigocean.redis.fallbacks").tag("reason", "slow").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    static void awaitRedisInUse() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().when().get("/q/health/ready").then().statusCode(200)
                         .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up")));
+    }
+
+    static void assertWholeLimitCountedInRedis() {
         String ip = RateLimitIT.newIp();
         List<Integer> enforced = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

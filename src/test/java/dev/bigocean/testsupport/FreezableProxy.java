@@ -14,7 +14,9 @@ import java.util.function.IntSupplier;
  * A TCP proxy on 127.0.0.1 that can stop forwarding without closing anything: while frozen, the bytes it reads are held
  * back, so both ends see an open connection that no longer answers (a frozen server, or one gone without a reset).
  * {@link #thaw} forwards what was held, in order. It can also {@link #cutOn cut} a connection: when a client sends a given
- * text (a statement), both sockets close before it reaches the server (a server lost in the middle of a conversation).
+ * text (a statement), both sockets close before it reaches the server (a server lost in the middle of a conversation),
+ * or {@link #holdOn hold} one: what a client sends from a given text on is held back on that connection alone, while the
+ * others go on (one command stuck while the server answers the rest).
  * A proxy is known by its port, and its state is a system property: a test profile (which starts it) and its test class
  * are loaded by different class loaders.
  */
@@ -65,12 +67,28 @@ public final class FreezableProxy {
         System.clearProperty(cutKey(port));
     }
 
+    /**
+     * From now on, holds back what a client sends from {@code text} (ASCII) on, on the connection that sent it, until
+     * {@link #stopHolding}; other connections are forwarded as before.
+     */
+    public static void holdOn(int port, String text) {
+        System.setProperty(holdKey(port), text);
+    }
+
+    public static void stopHolding(int port) {
+        System.clearProperty(holdKey(port));
+    }
+
     private static String key(int port) {
         return "bigocean.test.proxy." + port + ".frozen";
     }
 
     private static String cutKey(int port) {
         return "bigocean.test.proxy." + port + ".cut-on";
+    }
+
+    private static String holdKey(int port) {
+        return "bigocean.test.proxy." + port + ".hold-on";
     }
 
     private static void accept(ServerSocket server, IntSupplier targetPort) {
@@ -90,11 +108,13 @@ public final class FreezableProxy {
         byte[] buffer = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                while (System.getProperty(key(port)) != null) {
+                String hold = System.getProperty(holdKey(port));
+                boolean held = fromClient && hold != null && sent(buffer, n, hold);
+                while (System.getProperty(key(port)) != null || held && System.getProperty(holdKey(port)) != null) {
                     Thread.sleep(5);
                 }
                 String cut = System.getProperty(cutKey(port));
-                if (fromClient && cut != null && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).contains(cut)) {
+                if (fromClient && cut != null && sent(buffer, n, cut)) {
                     break;
                 }
                 out.write(buffer, 0, n);
@@ -106,6 +126,10 @@ public final class FreezableProxy {
             close(from);
             close(to);
         }
+    }
+
+    private static boolean sent(byte[] buffer, int length, String text) {
+        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1).contains(text);
     }
 
     private static void close(Socket socket) {
