@@ -308,7 +308,8 @@ class QuestionnaireIT {
 
     @Test
     void answersStoredByEarlierSchemaVersionsAreCarriedOver() {
-        // a database of its own, migrated to version 17 (answers by item id) and then to the current one
+        // a database of its own, migrated to version 17 (answers by item id), 18 (by item number), 19 (as codes, the jsonb
+        // column kept for the release before) and then to the current one (the jsonb column gone)
         String database = "migrations_" + UUID.randomUUID().toString().replace("-", "");
         Sql.update("CREATE DATABASE " + database);
         try {
@@ -325,7 +326,7 @@ class QuestionnaireIT {
             // version 18's format, by item number: the first and the last item, with a number past the last and an
             // answer that is not a number (the service stored neither; they are not carried over)
             Sql.updateIn(database, insert, byNumber, "{\"1\": 2, \"120\": 4, \"121\": 3, \"5\": \"4\"}");
-            migrate(database, null);
+            migrate(database, "19");
             Map<UUID, Map<Integer, Integer>> stored = storedAnswers(database);
             assertEquals(Map.of(anxiety.get(0).num(), 5, anxiety.get(1).num(), 1), stored.get(byId));
             assertEquals(Map.of(1, 2, 120, 4), stored.get(byNumber));
@@ -343,6 +344,16 @@ class QuestionnaireIT {
             stored = storedAnswers(database);
             assertEquals(Map.of(1, 3, 2, 5, 120, 1), stored.get(byNumber));
             assertEquals(Map.of(7, 4), stored.get(firstByOld));
+
+            // that release gone, the jsonb column, its triggers and functions are dropped and the codes stay as they were
+            migrate(database, null);
+            assertEquals(stored, storedAnswers(database));
+            assertEquals(List.of(List.of(0L)), Sql.queryIn(database, "SELECT count(*) FROM information_schema.columns "
+                    + "WHERE table_name = 'questionnaire_response' AND column_name = 'answers'"));
+            assertEquals(List.of(List.of(0L)), Sql.queryIn(database, "SELECT count(*) FROM pg_proc "
+                    + "WHERE proname IN ('questionnaire_codes', 'questionnaire_answers_written')"));
+            assertEquals(List.of(List.of(0L)), Sql.queryIn(database, "SELECT count(*) FROM pg_trigger t "
+                    + "JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relname = 'questionnaire_response' AND NOT t.tgisinternal"));
         } finally {
             Sql.update("DROP DATABASE " + database + " WITH (FORCE)");
         }
