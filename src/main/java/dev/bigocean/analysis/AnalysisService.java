@@ -164,7 +164,7 @@ class AnalysisService {
         models.beforeCall();
         AnalyzerOutput output;
         try {
-            output = analyzer.analyze(AnalyzerAi.SYSTEM, question, message, language);
+            output = analyzer.analyze(question, message, language);
         } catch (RuntimeException e) {
             metrics.call(Duration.ofNanos(System.nanoTime() - started), false);
             throw classify(e, usage(models.lastResponse()));

@@ -80,9 +80,9 @@ class NerinAgent {
             AtomicBoolean abandoned = new AtomicBoolean();
             emitter.onTermination(() -> abandoned.set(!started.get()));
             TokenStream reply = prompt.focus() == null
-                    ? ai.closing(NerinAi.SYSTEM, prompt.progress(), prompt.history(), prompt.userMessage(),
+                    ? ai.closing(prompt.progress(), prompt.history(), prompt.userMessage(),
                             prompt.languageName())
-                    : ai.turn(NerinAi.SYSTEM, prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage(),
+                    : ai.turn(prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage(),
                             prompt.languageName());
             reply.onPartialResponseWithContext((partial, context) -> {
                 if (abandoned.get()) {

@@ -3,7 +3,6 @@ package dev.bigocean.analysis.ai;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.platform.PromptResources;
-import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import io.quarkiverse.langchain4j.RegisterAiService;
@@ -15,19 +14,20 @@ import io.quarkiverse.langchain4j.RegisterAiService;
  * {@code Result<AnalyzerOutput>}: with {@code Result} quarkus-langchain4j 1.10 sends the JSON schema of {@code Result}
  * instead of the record's; model name and token usage come from {@link AnalyzerModels#lastResponse()} instead.
  * <p>
- * The system prompt is passed in as {@link #SYSTEM}, read once: named with {@code fromResource}, quarkus-langchain4j
- * parsed its 8 KB with Qute on every call (a quarter of the service's CPU time per analysis in a profile).
+ * The system prompt is {@link #SYSTEM}, read once and given by {@link AnalyzerSystemPrompt} as it is: named with
+ * {@code fromResource}, quarkus-langchain4j parsed its 8 KB with Qute on every call (a quarter of the service's CPU time
+ * per analysis in a profile), and even a {@code {system}} template is parsed and rendered per call.
  */
 @ApplicationScoped
 @RegisterAiService(chatLanguageModelSupplier = AnalyzerModelSupplier.class,
-        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
+        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class,
+        systemMessageProviderSupplier = AnalyzerSystemPrompt.class)
 public interface AnalyzerAi {
 
-    /** The analyzer's system prompt: the {@code system} argument of every call (its length also bounds its cost). */
+    /** The analyzer's system prompt, the same for every call (its length also bounds its cost). */
     String SYSTEM = PromptResources.text("prompts/analyzer-system-v1.txt");
 
-    @SystemMessage("{system}")
     @UserMessage(fromResource = "prompts/analyzer-user-v1.txt")
-    AnalyzerOutput analyze(@V("system") String system, @V("question") String question,
+    AnalyzerOutput analyze(@V("question") String question,
             @V("userMessage") String userMessage, @V("language") String language);
 }

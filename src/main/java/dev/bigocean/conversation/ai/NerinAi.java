@@ -3,7 +3,6 @@ package dev.bigocean.conversation.ai;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.platform.PromptResources;
-import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
 import io.quarkiverse.langchain4j.RegisterAiService;
@@ -14,10 +13,9 @@ import io.quarkiverse.langchain4j.RegisterAiService;
  * chat memory an instance holds nothing of a request, and the default request scope built a new AI service context
  * for every turn, computing its guardrail configuration again by reflection each time.
  * <p>
- * The system prompt is passed in as {@link #SYSTEM}, read once, rather than named with {@code fromResource}:
- * quarkus-langchain4j parses a message's template with Qute on every call, and the 3 KB system prompt (which has no
- * variables) was parsed anew for each turn. The {@code {system}} template is parsed instead; its value is inserted
- * as it is.
+ * The system prompt is {@link #SYSTEM}, read once and given by {@link NerinSystemPrompt} as it is: quarkus-langchain4j
+ * parses and renders a {@code @SystemMessage} template with Qute on every call (even {@code {system}}, which round 5
+ * used to avoid parsing the 3 KB prompt itself), and the prompt has no variables.
  * <p>
  * The methods return a {@link TokenStream}, not a {@code Multi}: quarkus-langchain4j subscribes to a {@code Multi}
  * method called on the event loop from a worker thread, and then hands every token from the event loop that received
@@ -26,18 +24,17 @@ import io.quarkiverse.langchain4j.RegisterAiService;
  */
 @ApplicationScoped
 @RegisterAiService(streamingChatLanguageModelSupplier = NerinModelSupplier.class,
-        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
+        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class,
+        systemMessageProviderSupplier = NerinSystemPrompt.class)
 public interface NerinAi {
 
-    /** Nerin's system prompt: the {@code system} argument of every call (its length also bounds a turn's cost). */
+    /** Nerin's system prompt, the same for every call (its length also bounds a turn's cost). */
     String SYSTEM = PromptResources.text("prompts/nerin-system-v1.txt");
 
-    @SystemMessage("{system}")
     @UserMessage(fromResource = "prompts/nerin-turn-v1.txt")
-    TokenStream turn(String system, String progress, String history, String focus, String userMessage,
+    TokenStream turn(String progress, String history, String focus, String userMessage,
             String language);
 
-    @SystemMessage("{system}")
     @UserMessage(fromResource = "prompts/nerin-closing-v1.txt")
-    TokenStream closing(String system, String progress, String history, String userMessage, String language);
+    TokenStream closing(String progress, String history, String userMessage, String language);
 }
