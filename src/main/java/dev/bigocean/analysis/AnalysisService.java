@@ -21,7 +21,6 @@ import dev.bigocean.analysis.ai.AnalyzerOutput;
 import dev.bigocean.platform.PromptFence;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.bigocean.limits.CostBudget;
-import dev.bigocean.platform.PromptResources;
 import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Languages;
 import io.opentelemetry.api.trace.Span;
@@ -46,8 +45,7 @@ class AnalysisService {
     static final String MALFORMED_EVIDENCE_ERROR = "MalformedEvidenceError";
     private static final int MAX_DETAIL = 1000;
     private static final Logger LOG = Logger.getLogger(AnalysisService.class);
-    private static final int PROMPT_CHARS = AnalyzerAi.SYSTEM.length()
-            + PromptResources.chars("prompts/analyzer-user-v1.txt");
+    private static final int PROMPT_CHARS = AnalyzerAi.SYSTEM.length() + AnalyzerAi.USER.length();
 
     enum Outcome {
         DONE, RETRY, FAILED, LEASE_LOST
@@ -164,7 +162,8 @@ class AnalysisService {
         models.beforeCall();
         AnalyzerOutput output;
         try {
-            output = analyzer.analyze(question, message, language);
+            output = analyzer.analyze(AnalyzerAi.USER.fill(Map.of("question", question, "userMessage", message,
+                    "language", language)));
         } catch (RuntimeException e) {
             metrics.call(Duration.ofNanos(System.nanoTime() - started), false);
             throw classify(e, usage(models.lastResponse()));

@@ -26,7 +26,6 @@ import dev.bigocean.conversation.ai.OfflineNerinModel;
 import dev.bigocean.conversation.api.MessageResponse;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.platform.PromptFence;
-import dev.bigocean.platform.PromptResources;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.ScoreSheet;
 import dev.bigocean.web.ApiException;
@@ -52,8 +51,7 @@ class ConversationService {
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
     /** Characters of the system prompt and the turn template around the placeholders (an upper bound). */
     private static final int SYSTEM_PROMPT_CHARS = NerinAi.SYSTEM.length();
-    private static final int TEMPLATE_CHARS = Math.max(PromptResources.chars("prompts/nerin-turn-v1.txt"),
-            PromptResources.chars("prompts/nerin-closing-v1.txt"));
+    private static final int TEMPLATE_CHARS = Math.max(NerinAi.TURN.length(), NerinAi.CLOSING.length());
     /** How long a stop waits for interrupted turns to release their locks and reservations. */
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 

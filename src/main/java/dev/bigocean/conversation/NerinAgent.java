@@ -1,5 +1,6 @@
 package dev.bigocean.conversation;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,15 @@ class NerinAgent {
         String languageName() {
             return Languages.promptName(language);
         }
+
+        /** The user message sent to Nerin: {@link NerinAi#TURN} filled in, or {@link NerinAi#CLOSING} without a focus. */
+        String message() {
+            return focus == null
+                    ? NerinAi.CLOSING.fill(Map.of("progress", progress, "history", history, "userMessage", userMessage,
+                            "language", languageName()))
+                    : NerinAi.TURN.fill(Map.of("progress", progress, "history", history, "focus", focus,
+                            "userMessage", userMessage, "language", languageName()));
+        }
     }
 
     /** What Nerin's reply stream carries: its text as it arrives, then the whole response (its token usage). */
@@ -79,11 +89,7 @@ class NerinAgent {
             AtomicBoolean started = new AtomicBoolean();
             AtomicBoolean abandoned = new AtomicBoolean();
             emitter.onTermination(() -> abandoned.set(!started.get()));
-            TokenStream reply = prompt.focus() == null
-                    ? ai.closing(prompt.progress(), prompt.history(), prompt.userMessage(),
-                            prompt.languageName())
-                    : ai.turn(prompt.progress(), prompt.history(), prompt.focus(), prompt.userMessage(),
-                            prompt.languageName());
+            TokenStream reply = prompt.focus() == null ? ai.closing(prompt.message()) : ai.turn(prompt.message());
             reply.onPartialResponseWithContext((partial, context) -> {
                 if (abandoned.get()) {
                     context.streamingHandle().cancel();

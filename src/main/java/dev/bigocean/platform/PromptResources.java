@@ -6,20 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Prompt resource files: their text, and their sizes for the worst-case cost a model call reserves before it is made.
+ * Prompt resource files: their text (UTF-8), read from the classpath.
  */
 public final class PromptResources {
 
     private PromptResources() {
-    }
-
-    /** The total length in characters of the given classpath resources. */
-    public static int chars(String... resources) {
-        int total = 0;
-        for (String resource : resources) {
-            total += text(resource).length();
-        }
-        return total;
     }
 
     /** The text of a classpath resource (UTF-8). */

@@ -3,8 +3,8 @@ package dev.bigocean.analysis.ai;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.platform.PromptResources;
+import dev.bigocean.platform.PromptText;
 import dev.langchain4j.service.UserMessage;
-import dev.langchain4j.service.V;
 import io.quarkiverse.langchain4j.RegisterAiService;
 
 /**
@@ -16,7 +16,8 @@ import io.quarkiverse.langchain4j.RegisterAiService;
  * <p>
  * The system prompt is {@link #SYSTEM}, read once and given by {@link AnalyzerSystemPrompt} as it is: named with
  * {@code fromResource}, quarkus-langchain4j parsed its 8 KB with Qute on every call (a quarter of the service's CPU time
- * per analysis in a profile), and even a {@code {system}} template is parsed and rendered per call.
+ * per analysis in a profile), and even a {@code {system}} template is parsed and rendered per call. The user message is
+ * filled from {@link #USER} by concatenation and passed as the message itself, for the same reason.
  */
 @ApplicationScoped
 @RegisterAiService(chatLanguageModelSupplier = AnalyzerModelSupplier.class,
@@ -27,7 +28,9 @@ public interface AnalyzerAi {
     /** The analyzer's system prompt, the same for every call (its length also bounds its cost). */
     String SYSTEM = PromptResources.text("prompts/analyzer-system-v1.txt");
 
-    @UserMessage(fromResource = "prompts/analyzer-user-v1.txt")
-    AnalyzerOutput analyze(@V("question") String question,
-            @V("userMessage") String userMessage, @V("language") String language);
+    /** The user message of a call: {@code question}, {@code userMessage}, {@code language}. */
+    PromptText USER = PromptText.load("prompts/analyzer-user-v1.txt");
+
+    /** One analysis, its message filled from {@link #USER}. */
+    AnalyzerOutput analyze(@UserMessage String message);
 }

@@ -3,6 +3,7 @@ package dev.bigocean.conversation.ai;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.platform.PromptResources;
+import dev.bigocean.platform.PromptText;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
 import io.quarkiverse.langchain4j.RegisterAiService;
@@ -15,7 +16,8 @@ import io.quarkiverse.langchain4j.RegisterAiService;
  * <p>
  * The system prompt is {@link #SYSTEM}, read once and given by {@link NerinSystemPrompt} as it is: quarkus-langchain4j
  * parses and renders a {@code @SystemMessage} template with Qute on every call (even {@code {system}}, which round 5
- * used to avoid parsing the 3 KB prompt itself), and the prompt has no variables.
+ * used to avoid parsing the 3 KB prompt itself), and the prompt has no variables. The user message is filled from
+ * {@link #TURN} or {@link #CLOSING} by concatenation and passed as the message itself, for the same reason.
  * <p>
  * The methods return a {@link TokenStream}, not a {@code Multi}: quarkus-langchain4j subscribes to a {@code Multi}
  * method called on the event loop from a worker thread, and then hands every token from the event loop that received
@@ -31,10 +33,15 @@ public interface NerinAi {
     /** Nerin's system prompt, the same for every call (its length also bounds a turn's cost). */
     String SYSTEM = PromptResources.text("prompts/nerin-system-v1.txt");
 
-    @UserMessage(fromResource = "prompts/nerin-turn-v1.txt")
-    TokenStream turn(String progress, String history, String focus, String userMessage,
-            String language);
+    /** The user message of a turn: {@code progress}, {@code history}, {@code focus}, {@code userMessage}, {@code language}. */
+    PromptText TURN = PromptText.load("prompts/nerin-turn-v1.txt");
 
-    @UserMessage(fromResource = "prompts/nerin-closing-v1.txt")
-    TokenStream closing(String progress, String history, String userMessage, String language);
+    /** The user message of the closing turn: as {@link #TURN}, without a focus. */
+    PromptText CLOSING = PromptText.load("prompts/nerin-closing-v1.txt");
+
+    /** A turn, its message filled from {@link #TURN}. */
+    TokenStream turn(@UserMessage String message);
+
+    /** The closing turn, its message filled from {@link #CLOSING}. */
+    TokenStream closing(@UserMessage String message);
 }
