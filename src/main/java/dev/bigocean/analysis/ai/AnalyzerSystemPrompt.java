@@ -1,19 +1,14 @@
 package dev.bigocean.analysis.ai;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.langchain4j.runtime.aiservice.SystemMessageProvider;
+import dev.bigocean.platform.FixedSystemPrompt;
 
-/** The analyzer's system prompt for every call, as it is: no template to parse or render per analysis. */
+/** The analyzer's system prompt for every call, as it is. */
 @ApplicationScoped
-public class AnalyzerSystemPrompt implements SystemMessageProvider {
+public class AnalyzerSystemPrompt extends FixedSystemPrompt {
 
-    private static final Optional<String> PROMPT = Optional.of(AnalyzerAi.SYSTEM);
-
-    @Override
-    public Optional<String> getSystemMessage(Object memoryId) {
-        return PROMPT;
+    public AnalyzerSystemPrompt() {
+        super(AnalyzerAi.SYSTEM);
     }
 }

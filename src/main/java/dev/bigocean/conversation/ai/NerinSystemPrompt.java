@@ -1,19 +1,14 @@
 package dev.bigocean.conversation.ai;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.langchain4j.runtime.aiservice.SystemMessageProvider;
+import dev.bigocean.platform.FixedSystemPrompt;
 
-/** Nerin's system prompt for every call, as it is: no template to parse or render per turn. */
+/** Nerin's system prompt for every call, as it is. */
 @ApplicationScoped
-public class NerinSystemPrompt implements SystemMessageProvider {
+public class NerinSystemPrompt extends FixedSystemPrompt {
 
-    private static final Optional<String> PROMPT = Optional.of(NerinAi.SYSTEM);
-
-    @Override
-    public Optional<String> getSystemMessage(Object memoryId) {
-        return PROMPT;
+    public NerinSystemPrompt() {
+        super(NerinAi.SYSTEM);
     }
 }
