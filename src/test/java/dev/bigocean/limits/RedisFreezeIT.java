@@ -42,11 +42,11 @@ import io.quarkus.test.junit.TestProfile;
 class RedisFreezeIT {
 
     static final int REDIS_POOL = 4;
+    /** The proxy's port: the profile, loaded by another class loader than this test, starts it once per JVM. */
+    static final String PROXY_PORT = "bigocean.test.frozen-redis-proxy";
 
     @Inject
     MeterRegistry metrics;
-    /** The proxy's port: the profile, loaded by another class loader than this test, starts it once per JVM. */
-    static final String PROXY_PORT = "bigocean.test.frozen-redis-proxy";
 
     public static class Frozen implements QuarkusTestProfile {
         @Override
