@@ -101,15 +101,23 @@ public class JsonBody {
                     throw ApiException.validation("body", "A field name contains a NUL character or invalid Unicode");
                 }
                 JsonNode value = field.getValue();
-                if (value.isTextual() || value.isContainerNode()) { // numbers and literals hold no text: no path to build
+                if (holdsText(value)) {
                     checkText(value, path.isEmpty() ? field.getKey() : path + "." + field.getKey());
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkText(node.get(i), path + "[" + i + "]");
+                JsonNode element = node.get(i);
+                if (holdsText(element)) {
+                    checkText(element, path + "[" + i + "]");
+                }
             }
         }
+    }
+
+    /** Whether {@code node} can hold text: numbers and literals cannot, so no path is built for them. */
+    private static boolean holdsText(JsonNode node) {
+        return node.isTextual() || node.isContainerNode();
     }
 
     /** No NUL, and every surrogate in a pair. */
