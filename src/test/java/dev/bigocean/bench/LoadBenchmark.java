@@ -417,7 +417,7 @@ class LoadBenchmark {
      * idle again, so they include each turn's analysis.
      */
     private record Burst(List<Long> toModel, List<Long> added, long done, Map<String, String> failures, long serviceCpuMs,
-            long ownCpuMs) {
+            long ownCpuMs, long postgresCpuMs, long redisCpuMs) {
     }
 
     /**
@@ -444,8 +444,9 @@ class LoadBenchmark {
         row(streams + " streamed turns: completed", "all", burst.done() + " of " + streams
                 + (burst.failures().isEmpty() ? "" : " (client errors: " + burst.failures().keySet() + ")"));
         row(streams + " streamed turns: CPU time per turn", "reported", String.format(Locale.ROOT,
-                "service %.1f ms (its analysis included), this benchmark's clients and stub %.1f ms",
-                burst.serviceCpuMs() / (double) streams, burst.ownCpuMs() / (double) streams));
+                "service %.1f ms (its analysis included), PostgreSQL %.1f ms, Redis %.1f ms, this benchmark's clients and "
+                        + "stub %.1f ms", burst.serviceCpuMs() / (double) streams, burst.postgresCpuMs() / (double) streams,
+                burst.redisCpuMs() / (double) streams, burst.ownCpuMs() / (double) streams));
         if (first != null && !first.toModel().isEmpty()) {
             List<Long> cold = first.toModel();
             row(streams + " streamed turns, first burst after start-up: request → model call", "reported",
@@ -496,6 +497,7 @@ class LoadBenchmark {
         awaitIdle(app);
         long serviceCpu = cpuMillis(app.toHandle());
         long ownCpu = cpuMillis(ProcessHandle.current());
+        CpuUse servers = CpuUse.now(app);
         for (String session : sessions) {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             String body = "{\"sessionId\":\"" + session + "\",\"message\":\"bench-tag-" + tag
@@ -543,6 +545,7 @@ class LoadBenchmark {
         awaitIdle(app);
         serviceCpu = cpuMillis(app.toHandle()) - serviceCpu;
         ownCpu = cpuMillis(ProcessHandle.current()) - ownCpu;
+        servers = CpuUse.now(app).since(servers);
         streaming.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         List<Long> toModel = new ArrayList<>();
@@ -564,7 +567,7 @@ class LoadBenchmark {
         }
         Collections.sort(toModel);
         Collections.sort(added);
-        return new Burst(toModel, added, done.get(), failures, serviceCpu, ownCpu);
+        return new Burst(toModel, added, done.get(), failures, serviceCpu, ownCpu, servers.postgresMs(), servers.redisMs());
     }
 
     // ---- the questionnaire: 120 answers + results against two results reads -------------------------------------
