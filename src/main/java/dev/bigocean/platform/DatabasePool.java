@@ -18,15 +18,15 @@ import io.vertx.sqlclient.Pool;
  * <p>
  * Every statement of this service is prepared once per connection and kept (the client's statement cache, on by default
  * for PostgreSQL), so PostgreSQL parses it once and, after a few executions, reuses its plan. The client keeps only
- * statements up to {@code 2048} characters by default; a longer one (a turn's opening statement is about 2,100) was
- * parsed and planned again on every execution, which cost PostgreSQL more than running it. {@link #STATEMENT_CACHE_SQL_LIMIT}
+ * statements up to {@code 2048} characters by default; a longer one (a turn's opening statement is about 2,100) is then
+ * parsed and planned again on every execution, which costs PostgreSQL more than running it. {@link #STATEMENT_CACHE_SQL_LIMIT}
  * is above the longest statement here.
  */
 @Singleton
 class DatabasePool implements PgPoolCreator {
 
     /** The longest statement the client keeps prepared, in characters: every statement of this service fits. */
-    static final int STATEMENT_CACHE_SQL_LIMIT = 16 * 1024;
+    private static final int STATEMENT_CACHE_SQL_LIMIT = 16 * 1024;
 
     private final Duration acquireTimeout;
     private final Duration timeout;
