@@ -351,7 +351,6 @@ class ConversationIT {
         assertEquals(1, occurrences(prompt, "</user_message>"), prompt);
     }
 
-
     /**
      * A turn's opening statement (about 2,100 characters, past the SQL client's default limit of 2,048 for the statements
      * it keeps prepared) is prepared once per connection: PostgreSQL lists it among that connection's prepared statements.
