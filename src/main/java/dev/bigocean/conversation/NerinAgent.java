@@ -48,13 +48,13 @@ class NerinAgent {
             return Languages.promptName(language);
         }
 
-        /** The user message sent to Nerin: {@link NerinAi#TURN} filled in, or {@link NerinAi#CLOSING} without a focus. */
-        String message() {
+        /** Nerin's call for this prompt: the closing turn ({@link NerinAi#CLOSING}) without a focus, else a turn. */
+        TokenStream ask(NerinAi ai) {
             return focus == null
-                    ? NerinAi.CLOSING.fill(Map.of("progress", progress, "history", history, "userMessage", userMessage,
-                            "language", languageName()))
-                    : NerinAi.TURN.fill(Map.of("progress", progress, "history", history, "focus", focus,
-                            "userMessage", userMessage, "language", languageName()));
+                    ? ai.closing(NerinAi.CLOSING.fill(Map.of("progress", progress, "history", history,
+                            "userMessage", userMessage, "language", languageName())))
+                    : ai.turn(NerinAi.TURN.fill(Map.of("progress", progress, "history", history, "focus", focus,
+                            "userMessage", userMessage, "language", languageName())));
         }
     }
 
@@ -89,7 +89,7 @@ class NerinAgent {
             AtomicBoolean started = new AtomicBoolean();
             AtomicBoolean abandoned = new AtomicBoolean();
             emitter.onTermination(() -> abandoned.set(!started.get()));
-            TokenStream reply = prompt.focus() == null ? ai.closing(prompt.message()) : ai.turn(prompt.message());
+            TokenStream reply = prompt.ask(ai);
             reply.onPartialResponseWithContext((partial, context) -> {
                 if (abandoned.get()) {
                     context.streamingHandle().cancel();
