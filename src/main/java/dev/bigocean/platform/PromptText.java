@@ -1,7 +1,6 @@
 package dev.bigocean.platform;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +35,7 @@ public final class PromptText {
             from = m.end();
         }
         literals.add(text.substring(from));
-        this.distinctNames = Set.copyOf(new LinkedHashSet<>(names));
+        this.distinctNames = Set.copyOf(names); // a name may appear more than once
     }
 
     /** The classpath resource {@code resource} (UTF-8) as a prompt to fill. */
