@@ -495,9 +495,8 @@ class LoadBenchmark {
         io.vertx.core.http.HttpClient streaming = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost())
                 .setDefaultPort(uri.getPort()).setConnectTimeout(30_000), new PoolOptions().setHttp1MaxSize(count));
         awaitIdle(app);
-        long serviceCpu = cpuMillis(app.toHandle());
         long ownCpu = cpuMillis(ProcessHandle.current());
-        CpuUse servers = CpuUse.now(app);
+        CpuUse used = CpuUse.now(app);
         for (String session : sessions) {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             String body = "{\"sessionId\":\"" + session + "\",\"message\":\"bench-tag-" + tag
@@ -543,9 +542,8 @@ class LoadBenchmark {
         }
         finished.await(5, TimeUnit.MINUTES);
         awaitIdle(app);
-        serviceCpu = cpuMillis(app.toHandle()) - serviceCpu;
         ownCpu = cpuMillis(ProcessHandle.current()) - ownCpu;
-        servers = CpuUse.now(app).since(servers);
+        used = CpuUse.now(app).since(used);
         streaming.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         List<Long> toModel = new ArrayList<>();
@@ -567,7 +565,7 @@ class LoadBenchmark {
         }
         Collections.sort(toModel);
         Collections.sort(added);
-        return new Burst(toModel, added, done.get(), failures, serviceCpu, ownCpu, servers.postgresMs(), servers.redisMs());
+        return new Burst(toModel, added, done.get(), failures, used.serviceMs(), ownCpu, used.postgresMs(), used.redisMs());
     }
 
     // ---- the questionnaire: 120 answers + results against two results reads -------------------------------------
