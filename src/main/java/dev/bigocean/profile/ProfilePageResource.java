@@ -32,7 +32,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * ({@code /profile/{id}/og.png}). Both read the profile as the API does (one query for the profile, one for its
  * evidence: the cost of a {@code results} read); the rendered HTML and the PNG are cached by a version computed from
  * what they show, which is also their ETag ({@code 304} on {@code If-None-Match}). A private profile is a friendly
- * 403 page (its owner, signed in, sees it), an unknown one a 404 page.
+ * 403 page (its owner, signed in, sees it), an unknown one a 404 page; the image answers them with the API's JSON
+ * errors ({@code ProfilePrivate}, {@code ProfileNotFound}).
  */
 @Path("/profile")
 class ProfilePageResource {
@@ -88,7 +89,7 @@ class ProfilePageResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Optional<UUID> id = uuid(publicProfileId);
         if (id.isEmpty()) {
-            return Uni.createFrom().item(Response.status(404).build());
+            return Uni.createFrom().failure(ApiException.profileNotFound(publicProfileId));
         }
         return service.card(id.get(), false).flatMap(card -> {
             String version = version("png", card, "");
@@ -103,7 +104,7 @@ class ProfilePageResource {
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             return png.map(bytes -> Response.ok(bytes, "image/png").header(HttpHeaders.ETAG, '"' + version + '"')
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
-        }).onFailure(ApiException.class).recoverWithItem(failure -> Response.status(((ApiException) failure).status()).build());
+        }); // an unknown or private profile: the API's JSON error (ProfileNotFound, ProfilePrivate), with its request id
     }
 
     private Response error(int status) {

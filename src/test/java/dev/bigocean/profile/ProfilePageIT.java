@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -82,12 +84,17 @@ class ProfilePageIT {
                 .patch("/api/profile/{id}/visibility", id).then().statusCode(200);
         given().get("/profile/{id}", id).then().statusCode(403).contentType(containsString("text/html"))
                 .body(containsString("This profile is private"));
-        given().get("/profile/{id}/og.png", id).then().statusCode(403);
+        given().accept("image/*").get("/profile/{id}/og.png", id).then().statusCode(403).contentType(ContentType.JSON)
+                .body("_tag", equalTo("ProfilePrivate")).body("requestId", notNullValue());
         given().cookie(Accounts.COOKIE, owner.cookie()).get("/profile/{id}", id).then().statusCode(200)
                 .header("Cache-Control", containsString("private"))
                 .body(containsString("only you can see it"));
         given().get("/profile/{id}", UUID.randomUUID()).then().statusCode(404).body(containsString("Profile not found"));
         given().get("/profile/not-a-uuid").then().statusCode(404).contentType(containsString("text/html"));
+        for (String unknown : List.of(UUID.randomUUID().toString(), "not-a-uuid")) {
+            given().accept("image/*").get("/profile/{id}/og.png", unknown).then().statusCode(404).contentType(ContentType.JSON)
+                    .body("_tag", equalTo("ProfileNotFound")).body("publicProfileId", equalTo(unknown));
+        }
     }
 
     @Test
