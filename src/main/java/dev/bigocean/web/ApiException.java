@@ -156,8 +156,9 @@ public final class ApiException extends RuntimeException {
         return of("InvalidFacetNameError", 422, "Unknown facet name", "facetName", facetName, "validFacets", validFacets);
     }
 
-    static ApiException forbiddenOrigin(String origin) {
-        return of("ForbiddenOrigin", 403, "Cross-site requests may not change anything here", "origin", origin);
+    static ApiException forbiddenOrigin(String origin, boolean changes) {
+        return of("ForbiddenOrigin", 403, changes ? "Cross-site requests may not change anything here"
+                : "This origin may not read from this service; only the frontend's may", "origin", origin);
     }
 
     static ApiException notFound(String path) {

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -21,7 +20,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * what (anyone, optionally signed in; a signed-in user; or an internal caller), the optional {@code X-Request-Id}
  * request and response header, the 400/401/429/500 responses of every {@code /api} operation, 503 {@code DatabaseError}
  * (the connection pool stayed busy, or the database did not answer) of those that use it, and 403
- * {@code ForbiddenOrigin} of every state-changing operation ({@link OriginGuard}).
+ * {@code ForbiddenOrigin} of every operation ({@link OriginGuard}).
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -37,10 +36,6 @@ public class OpenApiFilter implements OASFilter {
 
     /** Operations that never touch the database (so never answer 503 {@code DatabaseError}). */
     private static final Set<String> NO_DATABASE = Set.of("getQuestionnaire");
-
-    /** The methods {@link OriginGuard} checks. */
-    private static final Set<PathItem.HttpMethod> UNSAFE = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
-            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -74,7 +69,7 @@ public class OpenApiFilter implements OASFilter {
                 + "this service's; nothing ran.", "ForbiddenOrigin"));
 
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> apply(path, method, operation)));
+                .forEach((method, operation) -> apply(path, operation)));
     }
 
     private static void securitySchemes(Components components) {
@@ -92,7 +87,7 @@ public class OpenApiFilter implements OASFilter {
                 .description("The user id a trusted internal caller acts for; honoured only together with x-internal-secret."));
     }
 
-    private void apply(String path, PathItem.HttpMethod method, Operation operation) {
+    private void apply(String path, Operation operation) {
         operation.addParameter(OASFactory.createParameter().ref(REQUEST_ID));
         if (path.startsWith("/api/")) {
             boolean hasInput = operation.getRequestBody() != null || operation.getParameters().size() > 1;
@@ -108,9 +103,7 @@ public class OpenApiFilter implements OASFilter {
         if (operation.getRequestBody() != null) {
             addIfAbsent(operation, "413", "PayloadTooLarge");
         }
-        if (UNSAFE.contains(method)) {
-            addOrJoin(operation, "403", "ForbiddenOrigin", "ForbiddenOrigin");
-        }
+        addOrJoin(operation, "403", "ForbiddenOrigin", "ForbiddenOrigin");
         operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getRef() == null)
                 .forEach(response -> response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID)));
     }

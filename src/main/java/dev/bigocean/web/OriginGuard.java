@@ -18,8 +18,13 @@ import io.vertx.ext.web.Router;
  * Cross-site request forgery guard: a state-changing request ({@code POST}, {@code PUT}, {@code PATCH},
  * {@code DELETE}) whose {@code Origin} header is present and is neither the frontend's ({@code FRONTEND_URL}) nor the
  * service's own origin is refused with 403 {@code ForbiddenOrigin} before anything runs — whatever cookie it carries.
- * Browsers always send {@code Origin} on such requests; clients without one (server to server) are unaffected. Safe
- * methods change nothing and are left to CORS.
+ * Browsers always send {@code Origin} on such requests; clients without one (server to server) are unaffected.
+ * <p>
+ * A read from such an origin is refused the same way: Quarkus' CORS filter, the only origin it allows being
+ * {@code FRONTEND_URL}'s (and the service's own), refused it with an empty 403 ("CORS Rejected - Invalid origin") and
+ * no error body. This guard refuses only origins that filter refuses too (it compares the same two; it ignores case
+ * and default ports, so the filter still refuses a few odd spellings itself), and leaves the filter the preflight
+ * ({@code OPTIONS} with {@code Access-Control-Request-Method}) and the CORS response headers.
  */
 @ApplicationScoped
 class OriginGuard {
@@ -40,12 +45,16 @@ class OriginGuard {
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
             HttpServerRequest request = rc.request();
             String origin = request.getHeader(HttpHeaders.ORIGIN);
-            if (origin == null || !UNSAFE.contains(request.method()) || allowed(origin, request)) {
+            if (origin == null || isPreflight(request) || allowed(origin, request)) {
                 rc.next();
                 return;
             }
-            ErrorMapper.end(rc, mapper, ApiException.forbiddenOrigin(origin));
+            ErrorMapper.end(rc, mapper, ApiException.forbiddenOrigin(origin, UNSAFE.contains(request.method())));
         });
+    }
+
+    private static boolean isPreflight(HttpServerRequest request) {
+        return request.method() == HttpMethod.OPTIONS && request.headers().contains("Access-Control-Request-Method");
     }
 
     boolean allowed(String origin, HttpServerRequest request) {

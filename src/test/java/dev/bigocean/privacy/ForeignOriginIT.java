@@ -2,7 +2,10 @@ package dev.bigocean.privacy;
 
 import static dev.bigocean.privacy.PrivacyFixtures.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
@@ -61,6 +64,25 @@ class ForeignOriginIT {
         assertEquals(Boolean.TRUE, Sql.single("SELECT is_public FROM public_profile WHERE id = ?::uuid", filled.profileId()));
         assertEquals(1L, count("SELECT count(*) FROM app_user WHERE id = ?::uuid", alice.userId()));
         as(alice).when().get("/api/auth/get-session").then().statusCode(200).body("user.id", equalTo(alice.userId()));
+    }
+
+    @Test
+    void readsFromAForeignOriginGetTheSameJsonError() {
+        Accounts.Account alice = Accounts.signUp();
+        PrivacyFixtures.Filled filled = PrivacyFixtures.filledSession(alice, pool);
+        for (String origin : new String[] { EVIL, "null", "http://localhost:3001" }) {
+            for (String path : new String[] { "/api/assessment/" + filled.sessionId() + "/results", "/api/auth/get-session",
+                    "/api/profile/" + filled.profileId(), "/profile/" + filled.profileId() }) {
+                refused(as(alice).header("Origin", origin).when().get(path).then().statusCode(403)
+                        .contentType(ContentType.JSON).header("X-Request-Id", notNullValue())
+                        .body("message", containsString("may not read")), origin);
+            }
+        }
+        // The preflight stays with CORS: refused without the headers that would let a browser go on.
+        given().header("Origin", EVIL).header("Access-Control-Request-Method", "GET").when().options("/api/auth/get-session")
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+        as(alice).header("Origin", "http://localhost:3000").when().get("/api/auth/get-session").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000").body("user.id", equalTo(alice.userId()));
     }
 
     @Test

@@ -49,6 +49,9 @@ class ErrorBodiesTest {
         if (type == List.class) {
             return List.of();
         }
+        if (type == boolean.class) {
+            return true;
+        }
         throw new IllegalArgumentException("no sample for " + type);
     }
 }

@@ -46,8 +46,8 @@ public final class ErrorBodies {
             @Schema(required = true, description = "The request id (also in the X-Request-Id response header).") String requestId) {
     }
 
-    @Schema(name = "ForbiddenOrigin", description = "403. A state-changing request (POST, PUT, PATCH, DELETE) came with an "
-            + "`Origin` that is neither the frontend's nor the service's own; nothing ran.")
+    @Schema(name = "ForbiddenOrigin", description = "403. The request came with an `Origin` that is neither the frontend's "
+            + "nor the service's own (a browser page on another site); nothing ran.")
     public record ForbiddenOrigin(@Schema(required = true, enumeration = "ForbiddenOrigin") String _tag,
             @Schema(required = true, description = "The Origin header as sent.") String origin,
             @Schema(required = true, description = "A sentence for people.") String message,
