@@ -43,6 +43,8 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
     private static final Pattern NERIN_LINE = Pattern.compile("^Nerin: (.*)$", Pattern.MULTILINE);
     /** The longest clause echoed back; a longer first clause is not echoed at all rather than cut. */
     static final int MAX_ECHO_WORDS = 12;
+    /** The longest echo in characters: a run without spaces (a pasted link, a row of emoji) counts as one word. */
+    static final int MAX_ECHO_CHARACTERS = 100;
     /** Conversations remembered for the no-repeat rule (a bounded, least-recently-used map). */
     private static final int REMEMBERED_REPLIES = 10_000;
 
@@ -151,16 +153,17 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
 
     /**
      * A short phrase of the user's message: its first clause, whole, without quotes; empty when that clause is longer
-     * than {@value #MAX_ECHO_WORDS} words (never cut mid-clause).
+     * than {@value #MAX_ECHO_WORDS} words or {@value #MAX_ECHO_CHARACTERS} characters (never cut mid-clause).
      */
     static String echo(String userText) {
         String firstSentence = userText.strip().split("(?<=[.!?])\\s+", 2)[0];
         String clause = firstSentence.split("[,;:()\u2014\u2013]|\\s(?:and|but|because|so|although|while|when|which)\\s", 2)[0];
         String[] words = clause.replaceAll("[\"“”]", "").replaceAll("[.!?…]+$", "").strip().split("\\s+");
-        if (words.length == 0 || words[0].isEmpty() || words.length > MAX_ECHO_WORDS) {
+        String echo = String.join(" ", words);
+        if (words[0].isEmpty() || words.length > MAX_ECHO_WORDS || echo.length() > MAX_ECHO_CHARACTERS) {
             return "";
         }
-        return String.join(" ", words);
+        return echo;
     }
 
     private static List<String> pieces(String text) {

@@ -16,7 +16,10 @@ class OfflineNerinModelTest {
             "one two three four five six seven eight nine ten eleven twelve thirteen|''",
             "When I was young, I read a lot.|When I was young",
             "My mind drifts to little stories while I walk — always.|My mind drifts to little stories",
-            "Hi. Second sentence here.|Hi" })
+            "Hi. Second sentence here.|Hi",
+            "www.example.com/a/very/long/link/that/someone/pasted/into/the/chat/instead/of/an/answer/to/the/question|''",
+            "Pneumonoultramicroscopicsilicovolcanoconiosis Pneumonoultramicroscopicsilicovolcanoconiosis Pneumonoultramicroscopicsilicovolcanoconiosis|''",
+            "Pneumonoultramicroscopicsilicovolcanoconiosis is a long word|Pneumonoultramicroscopicsilicovolcanoconiosis is a long word" })
     void echoIsTheFirstClauseWholeOrNothing(String message, String expected) {
         assertEquals(expected, OfflineNerinModel.echo(message));
     }
