@@ -36,6 +36,8 @@ import dev.bigocean.web.JsonBody;
 import dev.bigocean.web.api.ErrorBodies;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /api/assessment/message}: one Nerin turn, as JSON or, with {@code Accept: text/event-stream}, streamed
@@ -46,6 +48,7 @@ import io.vertx.core.Vertx;
 class ConversationResource {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+    private static final String SSE_UTF8 = MediaType.SERVER_SENT_EVENTS + ";charset=UTF-8";
 
     private final ConversationService conversation;
     private final JsonBody json;
@@ -103,14 +106,21 @@ class ConversationResource {
 
     /**
      * The streamed turn. The response starts only once the turn did (its first token, or a replayed reply): an error
-     * before that is answered with its status and JSON body; one after it is a single {@code error} event.
+     * before that is answered with its status and JSON body; one after it is a single {@code error} event. The stream's
+     * {@code Content-Type} names its charset, as OpenAI's streams do: Quarkus REST writes a bare
+     * {@code text/event-stream}, which HTTP clients other than browsers' {@code EventSource} read as ISO-8859-1.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true) // documented as the text/event-stream content of sendMessage
     public Uni<Void> stream(String raw, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Context SseEventSink sink, @Context Sse sse) {
+            @Context SseEventSink sink, @Context Sse sse, @Context RoutingContext rc) {
+        rc.addHeadersEndHandler(ignored -> {
+            if (MediaType.SERVER_SENT_EVENTS.equals(rc.response().headers().get(HttpHeaders.CONTENT_TYPE))) {
+                rc.response().putHeader(HttpHeaders.CONTENT_TYPE, SSE_UTF8);
+            }
+        });
         io.vertx.core.Context request = Vertx.currentContext();
         return conversation.turn(request(raw, idempotencyKey))
                 .invoke(events -> events.map(event -> event(sse, event)).subscribe().with(event -> {

@@ -2,6 +2,7 @@ package dev.bigocean.conversation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -113,7 +114,7 @@ class ConversationIT {
         String body = given().contentType(ContentType.JSON).accept("text/event-stream")
                 .body(Map.of("sessionId", id, "message", "I love quiet mornings with a book."))
                 .when().post("/api/assessment/message")
-                .then().statusCode(200).contentType(matchesPattern("text/event-stream.*"))
+                .then().statusCode(200).header("Content-Type", equalToIgnoringCase("text/event-stream;charset=UTF-8"))
                 .extract().asString();
         List<Sse.Event> events = Sse.parse(body);
         assertTrue(events.size() >= 3, body);
