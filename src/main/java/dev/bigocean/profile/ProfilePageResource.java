@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.bigocean.platform.Sha256;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.SecurityHeaders;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -76,7 +77,7 @@ class ProfilePageResource {
             byte[] html = rendered.computeIfAbsent(version, v -> profile
                     .data("p", ProfilePage.of(card, pageUrl, pageUrl + "/og.png?v=" + v.substring(0, 12)))
                     .render().getBytes(StandardCharsets.UTF_8));
-            return Response.ok(html, HTML).header(HttpHeaders.ETAG, '"' + version + '"')
+            return SecurityHeaders.page(Response.ok(html, HTML)).header(HttpHeaders.ETAG, '"' + version + '"')
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie").build();
         }).onFailure(ApiException.class).recoverWithItem(failure -> error(((ApiException) failure).status()));
     }
@@ -115,7 +116,8 @@ class ProfilePageResource {
                         ? "Its owner has chosen to keep it private. If it is yours, sign in to see it."
                         : "There is no profile at this address. The link may be mistyped, or the profile was removed.")
                 .render();
-        return Response.status(status).entity(html).type(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return SecurityHeaders.page(Response.status(status).entity(html).type(HTML)).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     /** What a response shows: the scores, archetype and visibility (and whether the viewer owns it), hashed. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.bigocean.platform.LlmConfig;
+import dev.bigocean.web.SecurityHeaders;
 import io.quarkus.qute.Template;
 
 /**
@@ -39,7 +40,7 @@ class SiteResource {
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
         }
-        return Response.ok(page, MediaType.TEXT_HTML + ";charset=UTF-8").header(HttpHeaders.ETAG, etag)
+        return SecurityHeaders.page(Response.ok(page, MediaType.TEXT_HTML + ";charset=UTF-8")).header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 }

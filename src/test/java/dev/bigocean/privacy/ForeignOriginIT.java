@@ -75,6 +75,7 @@ class ForeignOriginIT {
                     "/api/profile/" + filled.profileId(), "/profile/" + filled.profileId() }) {
                 refused(as(alice).header("Origin", origin).when().get(path).then().statusCode(403)
                         .contentType(ContentType.JSON).header("X-Request-Id", notNullValue())
+                        .header("X-Content-Type-Options", "nosniff")
                         .body("message", containsString("may not read")), origin);
             }
         }

@@ -98,6 +98,23 @@ class ProfilePageIT {
     }
 
     @Test
+    void pagesAreNotFramedAndLoadOnlyFromHereEveryResponseIsNotSniffed() {
+        String id = sharedProfile(Accounts.signUp());
+        for (Response page : List.of(given().get("/"), given().get("/profile/{id}", id),
+                given().get("/profile/{id}", UUID.randomUUID()))) {
+            page.then().contentType(containsString("text/html")).header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Referrer-Policy", "strict-origin-when-cross-origin")
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+        for (Response other : List.of(given().get("/api/profile/{id}", id), given().get("/profile/{id}/og.png", id),
+                given().get("/static/api.js"), given().get("/no/such/path"))) {
+            other.then().header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", nullValue());
+        }
+    }
+
+    @Test
     void theWebClientIsCompressedAndItsAssetsAreImmutable() {
         Response index = given().header("Accept-Encoding", "gzip").get("/");
         index.then().statusCode(200).contentType(containsString("text/html"))

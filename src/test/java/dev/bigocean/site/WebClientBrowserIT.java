@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +36,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,13 +99,24 @@ class WebClientBrowserIT {
     private WebDriver owner;
     private WebDriver visitor;
 
+    /** Quits the browsers, failing the test if a page broke its own content security policy meanwhile. */
     @AfterEach
     void quit() {
+        List<String> refused = new ArrayList<>();
         for (WebDriver d : new WebDriver[] { owner, visitor }) {
             if (d != null) {
-                d.quit();
+                try {
+                    d.manage().logs().get(LogType.BROWSER).forEach(entry -> {
+                        if (entry.getMessage().contains("Content Security Policy")) {
+                            refused.add(entry.getMessage());
+                        }
+                    });
+                } finally {
+                    d.quit();
+                }
             }
         }
+        assertTrue(refused.isEmpty(), "the browser refused what a page asked for: " + refused);
     }
 
     static WebDriver browser(int width, int height) throws IOException {
@@ -114,6 +127,7 @@ class WebClientBrowserIT {
         ChromeOptions options = new ChromeOptions();
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
         options.setBinary(CHROMIUM);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
