@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.bigocean.platform.Sha256;
+import dev.bigocean.site.SiteAssets;
 import dev.bigocean.web.ApiException;
 import dev.bigocean.web.SecurityHeaders;
 import io.quarkus.qute.Template;
@@ -46,13 +47,16 @@ class ProfilePageResource {
     private final ProfileService service;
     private final Template profile;
     private final Template profileError;
+    /** The version of the stylesheet the pages link: part of the page's ETag, so a new build's page is fetched anew. */
+    private final String assets;
     private final Map<String, byte[]> rendered = lru();
     private final Map<String, byte[]> images = lru();
 
-    ProfilePageResource(ProfileService service, Template profile, Template profileError) {
+    ProfilePageResource(ProfileService service, Template profile, Template profileError, SiteAssets assets) {
         this.service = service;
         this.profile = profile;
         this.profileError = profileError;
+        this.assets = assets.version();
     }
 
     @GET
@@ -68,14 +72,14 @@ class ProfilePageResource {
         String base = uri.getBaseUri().toString().replaceAll("/+$", "");
         return service.card(id.get(), true).map(card -> {
             String pageUrl = base + "/profile/" + card.id();
-            String version = version("html", card, base);
+            String version = version("html", card, base + '|' + assets);
             String cacheControl = (card.isPublic() ? "public" : "private") + ", no-cache";
             if (matches(ifNoneMatch, version)) {
                 return Response.notModified(version).header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie")
                         .build();
             }
             byte[] html = rendered.computeIfAbsent(version, v -> profile
-                    .data("p", ProfilePage.of(card, pageUrl, pageUrl + "/og.png?v=" + v.substring(0, 12)))
+                    .data("p", ProfilePage.of(card, pageUrl, pageUrl + "/og.png?v=" + v.substring(0, 12))).data("assets", assets)
                     .render().getBytes(StandardCharsets.UTF_8));
             return SecurityHeaders.page(Response.ok(html, HTML)).header(HttpHeaders.ETAG, '"' + version + '"')
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie").build();
@@ -110,7 +114,7 @@ class ProfilePageResource {
 
     private Response error(int status) {
         boolean isPrivate = status == 403;
-        String html = profileError.data("status", status)
+        String html = profileError.data("status", status).data("assets", assets)
                 .data("title", isPrivate ? "This profile is private" : "Profile not found")
                 .data("message", isPrivate
                         ? "Its owner has chosen to keep it private. If it is yours, sign in to see it."

@@ -19,17 +19,18 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
 /**
- * The web client's scripts and styles. Quarkus serves them from {@code META-INF/resources/static/} (revalidated on
- * every use: {@code no-cache}); the page links them under {@code /assets/<version>/…}, where {@code version} is a hash
- * of their contents, served from memory as {@code immutable} with a one-year max-age. A new build changes the version,
- * so a browser never runs a stale script, and a module's relative imports stay inside the same version.
+ * The web client's scripts and styles, and the profile pages' stylesheet. Quarkus serves them from
+ * {@code META-INF/resources/static/} (revalidated on every use: {@code no-cache}); the pages link them under
+ * {@code /assets/<version>/…}, where {@code version} is a hash of their contents, served from memory as
+ * {@code immutable} with a one-year max-age. A new build changes the version, so a browser never runs a stale script,
+ * and a module's relative imports stay inside the same version.
  */
 @ApplicationScoped
-class SiteAssets {
+public class SiteAssets {
 
     static final String PREFIX = "/assets/";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    private static final List<String> FILES = List.of("app.js", "api.js", "app.css");
+    private static final List<String> FILES = List.of("app.js", "api.js", "app.css", "profile.css");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css",
             "text/css; charset=utf-8");
 
@@ -48,7 +49,7 @@ class SiteAssets {
     }
 
     /** The path segment of the current assets: a hash of their contents. */
-    String version() {
+    public String version() {
         return version;
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,8 +106,17 @@ class ProfilePageIT {
             page.then().contentType(containsString("text/html")).header("X-Frame-Options", "DENY")
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", not(containsString("unsafe")))
                     .header("Referrer-Policy", "strict-origin-when-cross-origin")
                     .header("X-Content-Type-Options", "nosniff");
+        }
+        for (String page : List.of("/profile/" + id, "/profile/" + UUID.randomUUID())) {
+            String html = given().get(page).asString();
+            String css = html.replaceAll("(?s).*<link rel=\"stylesheet\" href=\"(/assets/[0-9a-f]+/profile\\.css)\">.*", "$1");
+            assertTrue(css.startsWith("/assets/"), "the page links its stylesheet: " + html);
+            assertFalse(html.contains("<style") || html.contains("style="), "no inline style: " + html);
+            given().get(css).then().statusCode(200).contentType(containsString("text/css"))
+                    .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
         }
         for (Response other : List.of(given().get("/api/profile/{id}", id), given().get("/profile/{id}/og.png", id),
                 given().get("/static/api.js"), given().get("/no/such/path"))) {
