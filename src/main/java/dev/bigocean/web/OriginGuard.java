@@ -45,16 +45,12 @@ class OriginGuard {
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
             HttpServerRequest request = rc.request();
             String origin = request.getHeader(HttpHeaders.ORIGIN);
-            if (origin == null || isPreflight(request) || allowed(origin, request)) {
+            if (origin == null || CorsPreflight.is(request) || allowed(origin, request)) {
                 rc.next();
                 return;
             }
             ErrorMapper.end(rc, mapper, ApiException.forbiddenOrigin(origin, UNSAFE.contains(request.method())));
         });
-    }
-
-    private static boolean isPreflight(HttpServerRequest request) {
-        return request.method() == HttpMethod.OPTIONS && request.headers().contains("Access-Control-Request-Method");
     }
 
     boolean allowed(String origin, HttpServerRequest request) {
