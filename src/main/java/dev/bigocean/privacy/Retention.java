@@ -1,24 +1,33 @@
 package dev.bigocean.privacy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import dev.bigocean.platform.MaintenancePool;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Purges what has outlived its retention period (see {@link RetentionConfig}): expired sign-in sessions, finished
- * analysis jobs, old idempotency keys and abandoned anonymous sessions with all that derives from them. One transaction
- * per run, guarded by a transaction-scoped PostgreSQL advisory lock, so that with several instances only one does the
- * work at a time (the others skip that run).
+ * analysis jobs, old idempotency keys and abandoned anonymous sessions with all that derives from them. Each kind is
+ * purged in batches of at most {@code bigocean.retention.batch-size} rows, one transaction per batch, until a batch
+ * finds fewer: a backlog (the first run on a large database, or after a long downtime) never becomes one transaction
+ * that holds millions of row locks and cascades, and PostgreSQL's memory for them, until it commits. Every batch first
+ * takes a transaction-scoped PostgreSQL advisory lock; with several instances only one works at a time, and an instance
+ * that does not get the lock ends its run there (the other is purging).
  */
 @ApplicationScoped
 class Retention {
@@ -26,6 +35,43 @@ class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
     /** Advisory lock key of the purge ("bigo" + 1). */
     static final long LOCK = 0x6269676F_00000001L;
+    /** What a batch answers when another instance holds {@link #LOCK}. */
+    private static final int SKIPPED = -1;
+
+    /**
+     * One batch of each kind: {@code $1} its period in seconds, {@code $2} the batch size. The outer condition repeats
+     * the inner one, so a row that changed between the two (an anonymous session claimed at sign-up, a sign-in session
+     * extended) is checked again on its newest version and left alone.
+     */
+    private static final String SIGN_IN_SESSIONS = """
+            DELETE FROM auth_session WHERE expires_at < now() - make_interval(secs => $1) AND id IN (
+                SELECT id FROM auth_session WHERE expires_at < now() - make_interval(secs => $1) LIMIT $2)""";
+    private static final String ANALYSIS_JOBS = """
+            DELETE FROM analysis_job
+            WHERE status IN ('done', 'failed') AND completed_at < now() - make_interval(secs => $1) AND id IN (
+                SELECT id FROM analysis_job
+                WHERE status IN ('done', 'failed') AND completed_at < now() - make_interval(secs => $1) LIMIT $2)""";
+    private static final String IDEMPOTENCY_KEYS = """
+            UPDATE assessment_message SET idempotency_key = NULL
+            WHERE idempotency_key IS NOT NULL AND created_at < now() - make_interval(secs => $1) AND id IN (
+                SELECT id FROM assessment_message
+                WHERE idempotency_key IS NOT NULL AND created_at < now() - make_interval(secs => $1) LIMIT $2)""";
+    private static final String ABANDONED_SESSIONS = """
+            DELETE FROM assessment_session
+            WHERE user_id IS NULL AND status <> 'completed' AND last_activity_at < now() - make_interval(secs => $1)
+              AND id IN (SELECT id FROM assessment_session
+                         WHERE user_id IS NULL AND status <> 'completed'
+                           AND last_activity_at < now() - make_interval(secs => $1) LIMIT $2)""";
+
+    /** What a run purges, in this order: its statement, its period and its {@code bigocean.retention.purged} tag. */
+    private record Kind(String sql, Function<Periods, Duration> period, String metric) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind(SIGN_IN_SESSIONS, Periods::expiredSignInSessions, "sign_in_session"),
+            new Kind(ANALYSIS_JOBS, Periods::finishedAnalysisJobs, "analysis_job"),
+            new Kind(IDEMPOTENCY_KEYS, Periods::idempotencyKeys, "idempotency_key"),
+            new Kind(ABANDONED_SESSIONS, Periods::abandonedAnonymousSessions, "anonymous_session"));
 
     /** Retention periods of one run. */
     record Periods(Duration expiredSignInSessions, Duration finishedAnalysisJobs, Duration idempotencyKeys,
@@ -46,11 +92,21 @@ class Retention {
         this.metrics = metrics;
     }
 
+    /**
+     * Refuses the start on a batch size that would purge nothing (0) or fail every run (below 0); among the first
+     * start-up observers, with the platform's own checks.
+     */
+    void checkBatchSize(@Observes @Priority(1) StartupEvent event) {
+        if (config.batchSize() < 1) {
+            throw new IllegalStateException("RETENTION_BATCH_SIZE must be at least 1, not " + config.batchSize());
+        }
+    }
+
     @Scheduled(every = "${bigocean.retention.every:PT1H}", delayed = "PT2M",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return purge(new Periods(config.expiredSignInSessions(), config.finishedAnalysisJobs(), config.idempotencyKeys(),
-                config.abandonedAnonymousSessions()))
+                config.abandonedAnonymousSessions()), config.batchSize())
                 .invoke(p -> {
                     if (p.signInSessions() + p.analysisJobs() + p.idempotencyKeys() + p.anonymousSessions() > 0) {
                         LOG.infof("Retention purge: %d sign-in session(s), %d analysis job(s), %d idempotency key(s), "
@@ -63,43 +119,55 @@ class Retention {
                 .replaceWithVoid();
     }
 
-    /** Runs one purge with {@code periods}, unless another instance is running one right now. */
-    Uni<Purged> purge(Periods periods) {
+    /**
+     * Runs one purge with {@code periods}, {@code batchSize} rows per transaction, unless another instance is running
+     * one right now. What was committed before a failure stays purged.
+     */
+    Uni<Purged> purge(Periods periods, int batchSize) {
+        return purgeFrom(0, new int[KINDS.size()], periods, batchSize);
+    }
+
+    /** Purges {@link #KINDS} from {@code kind} on, each drained before the next, counting into {@code purged}. */
+    private Uni<Purged> purgeFrom(int kind, int[] purged, Periods periods, int batchSize) {
+        if (kind == KINDS.size()) {
+            return Uni.createFrom().item(new Purged(true, purged[0], purged[1], purged[2], purged[3]));
+        }
+        Kind next = KINDS.get(kind);
+        return drain(next, next.period().apply(periods), batchSize).flatMap(rows -> {
+            if (rows == SKIPPED) { // another instance purges: it does the rest
+                return Uni.createFrom().item(new Purged(kind > 0, purged[0], purged[1], purged[2], purged[3]));
+            }
+            purged[kind] = rows;
+            return purgeFrom(kind + 1, purged, periods, batchSize);
+        });
+    }
+
+    /**
+     * Runs {@code kind}'s statement batch after batch until one touches fewer than {@code batchSize} rows: the rows it touched in all,
+     * or {@link #SKIPPED} when its first batch found the lock taken (a later one ends the loop with what was done).
+     */
+    private Uni<Integer> drain(Kind kind, Duration period, int batchSize) {
+        int[] total = { 0 };
+        int[] batches = { 0 };
+        return Multi.createBy().repeating().uni(() -> batch(kind.sql(), period, batchSize))
+                .whilst(rows -> rows == batchSize)
+                .invoke(rows -> {
+                    if (rows > 0) {
+                        total[0] += rows;
+                        metrics.counter("bigocean.retention.purged", "kind", kind.metric()).increment(rows);
+                    }
+                    batches[0]++;
+                })
+                .collect().last()
+                .map(last -> last == SKIPPED && batches[0] == 1 ? SKIPPED : total[0]);
+    }
+
+    /** One transaction: the lock, then at most {@code batchSize} rows of {@code sql}; {@link #SKIPPED} without the lock. */
+    private Uni<Integer> batch(String sql, Duration period, int batchSize) {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(LOCK))
                 .flatMap(rows -> rows.iterator().next().getBoolean("locked")
-                        ? run(tx, periods)
-                        : Uni.createFrom().item(new Purged(false, 0, 0, 0, 0))))
-                .invoke(this::count);
-    }
-
-    private Uni<Purged> run(SqlConnection tx, Periods periods) {
-        return update(tx, "DELETE FROM auth_session WHERE expires_at < now() - make_interval(secs => $1)",
-                periods.expiredSignInSessions())
-                .flatMap(signIns -> update(tx, """
-                        DELETE FROM analysis_job
-                        WHERE status IN ('done', 'failed') AND completed_at < now() - make_interval(secs => $1)""",
-                        periods.finishedAnalysisJobs())
-                        .flatMap(jobs -> update(tx, """
-                                UPDATE assessment_message SET idempotency_key = NULL
-                                WHERE idempotency_key IS NOT NULL AND created_at < now() - make_interval(secs => $1)""",
-                                periods.idempotencyKeys())
-                                .flatMap(keys -> update(tx, """
-                                        DELETE FROM assessment_session
-                                        WHERE user_id IS NULL AND status <> 'completed'
-                                          AND last_activity_at < now() - make_interval(secs => $1)""",
-                                        periods.abandonedAnonymousSessions())
-                                        .map(sessions -> new Purged(true, signIns, jobs, keys, sessions)))));
-    }
-
-    private static Uni<Integer> update(SqlConnection tx, String sql, Duration period) {
-        return tx.preparedQuery(sql).execute(Tuple.of(period.toMillis() / 1000.0)).map(rows -> rows.rowCount());
-    }
-
-    private void count(Purged p) {
-        metrics.counter("bigocean.retention.purged", "kind", "sign_in_session").increment(p.signInSessions());
-        metrics.counter("bigocean.retention.purged", "kind", "analysis_job").increment(p.analysisJobs());
-        metrics.counter("bigocean.retention.purged", "kind", "idempotency_key").increment(p.idempotencyKeys());
-        metrics.counter("bigocean.retention.purged", "kind", "anonymous_session").increment(p.anonymousSessions());
+                        ? tx.preparedQuery(sql).execute(Tuple.of(period.toMillis() / 1000.0, batchSize)).map(RowSet::rowCount)
+                        : Uni.createFrom().item(SKIPPED)));
     }
 }

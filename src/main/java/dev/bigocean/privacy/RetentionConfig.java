@@ -37,4 +37,11 @@ interface RetentionConfig {
      */
     @WithDefault("P30D")
     Duration abandonedAnonymousSessions();
+
+    /**
+     * Rows purged per transaction (for abandoned sessions: sessions, each with its messages, evidence, jobs and
+     * profile); a run goes on batch after batch until one finds fewer.
+     */
+    @WithDefault("1000")
+    int batchSize();
 }

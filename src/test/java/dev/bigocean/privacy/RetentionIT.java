@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -58,7 +60,7 @@ class RetentionIT {
         UUID pendingOld = job(ownedIdle, message(ownedIdle, 4, null, "3 hours"), "pending", null);
         Sql.update("UPDATE analysis_job SET created_at = now() - interval '3 hours' WHERE id = ?", pendingOld);
 
-        Retention.Purged purged = retention.purge(PERIODS).await().indefinitely();
+        Retention.Purged purged = retention.purge(PERIODS, 1000).await().indefinitely();
         assertTrue(purged.ran());
         assertTrue(purged.signInSessions() >= 1 && purged.analysisJobs() >= 2 && purged.idempotencyKeys() >= 1
                 && purged.anonymousSessions() >= 2, purged.toString());
@@ -89,6 +91,26 @@ class RetentionIT {
     }
 
     @Test
+    void aBacklogIsPurgedInBatchesUntilNothingIsLeft() {
+        List<UUID> abandoned = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID session = session(null, "active", "3 hours");
+            message(session, 1, null, "3 hours");
+            abandoned.add(session);
+        }
+        UUID kept = session(null, "active", "1 hour");
+
+        Retention.Purged purged = retention.purge(PERIODS, 2).await().indefinitely();
+
+        assertTrue(purged.ran());
+        assertTrue(purged.anonymousSessions() >= 5, "more than one batch of 2: " + purged);
+        for (UUID session : abandoned) {
+            assertFalse(exists("assessment_session", session), "every batch is purged, not only the first");
+        }
+        assertTrue(exists("assessment_session", kept));
+    }
+
+    @Test
     void onlyOneInstancePurgesAtATime() throws Exception {
         UUID abandoned = session(null, "active", "3 hours");
         try (Connection other = InfrastructureResource.postgres().getPostgresDatabase().getConnection()) {
@@ -97,12 +119,12 @@ class RetentionIT {
                 lock.setLong(1, Retention.LOCK);
                 lock.execute();
             }
-            Retention.Purged skipped = retention.purge(PERIODS).await().indefinitely();
+            Retention.Purged skipped = retention.purge(PERIODS, 1000).await().indefinitely();
             assertFalse(skipped.ran(), "another instance holds the lock: this one skips the run");
             assertTrue(exists("assessment_session", abandoned));
             other.commit();
         }
-        Retention.Purged purged = retention.purge(PERIODS).await().indefinitely();
+        Retention.Purged purged = retention.purge(PERIODS, 1000).await().indefinitely();
         assertTrue(purged.ran());
         assertFalse(exists("assessment_session", abandoned));
     }
