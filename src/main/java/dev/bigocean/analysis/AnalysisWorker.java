@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -59,7 +60,11 @@ public class AnalysisWorker {
         this.vertx = vertx;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Starts the workers once every other start-up observer (default priority 2500) has run: a check that refuses the
+     * start after this point would close the pool under running worker loops.
+     */
+    void onStart(@Observes @Priority(5000) StartupEvent event) {
         if (config.enabled()) {
             start();
         } else {
@@ -121,10 +126,15 @@ public class AnalysisWorker {
         return running;
     }
 
-    /** Something may be ready: start idle worker loops (never more than {@code workers}). */
+    /**
+     * Something may be ready: start idle worker loops (never more than {@code workers} at once, and at most
+     * {@code workers} per call: a loop that fails at once, on a closed pool, ends before this returns, and starting
+     * until all were busy would start it again and again).
+     */
     void wake() {
         wakeups.incrementAndGet();
-        while (running) {
+        int started = 0;
+        while (running && started < config.workers()) {
             int n = active.get();
             if (n >= config.workers()) {
                 return;
@@ -133,6 +143,7 @@ public class AnalysisWorker {
                 if (n == 0) {
                     idle = new CountDownLatch(1);
                 }
+                started++;
                 drain();
             }
         }

@@ -2,6 +2,7 @@ package dev.bigocean.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -36,16 +37,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}, built in the package phase; run by failsafe in
  * the integration-test phase) as a developer runs it: no {@code DATABASE_URL} / {@code REDIS_URL}, so embedded
- * PostgreSQL and Redis run as child processes, on a temporary data directory, with the image's 128 MB heap. Two
+ * PostgreSQL and Redis run as child processes, on a temporary data directory, with the image's 128 MB heap. Three
  * application starts in all:
  * <ol>
  * <li>start, an offline session over HTTP, then {@code kill -9}: the embedded servers outlive the JVM;</li>
  * <li>start again on the same directory: the leftover servers are stopped and replaced, thirty-two 8 MB bodies at once
  * are refused without exhausting the heap, the earlier session is there and goes on; then SIGTERM: the application
- * and both servers stop.</li>
+ * and both servers stop;</li>
+ * <li>start with a setting it refuses ({@code RETENTION_BATCH_SIZE=0}): it names the setting, starts no analysis worker,
+ * stops both servers and exits.</li>
  * </ol>
  * The first start migrates the new database with Flyway; the second finds the newest migration applied and does not run
- * Flyway ({@link SchemaMigrations}). Neither log may hold a WARN or ERROR line, a stack trace, or a line in the
+ * Flyway ({@link SchemaMigrations}). Neither of their logs may hold a WARN or ERROR line, a stack trace, or a line in the
  * bootstrap (JUL) format.
  */
 class AppLifecyclePackagedIT {
@@ -104,6 +107,16 @@ class AppLifecyclePackagedIT {
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped cleanly");
         assertFalse(Files.exists(dataDir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)), "Redis stopped cleanly");
 
+        // A third start with a setting the service refuses: it says which, starts no worker on the pool it is closing,
+        // stops the embedded servers it started, and exits.
+        App refused = App.launch("refused", Map.of("RETENTION_BATCH_SIZE", "0"));
+        assertTrue(refused.process.waitFor(120, TimeUnit.SECONDS), "a refused start exits:\n" + refused.log());
+        assertNotEquals(0, refused.process.exitValue());
+        assertTrue(refused.log().contains("RETENTION_BATCH_SIZE must be at least 1"), refused.log());
+        assertFalse(refused.log().contains("Analysis worker"), "no analysis worker started:\n" + refused.log());
+        assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "its PostgreSQL stopped");
+        assertFalse(Files.exists(dataDir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)), "its Redis stopped");
+
         first.assertCleanLog();
         second.assertCleanLog();
         assertTrue(second.log().contains("Stopped the Embedded PostgreSQL"), "the take-over is logged (INFO)");
@@ -157,6 +170,13 @@ class AppLifecyclePackagedIT {
     private record App(Process process, Path logFile, int port) {
 
         static App start(String name) throws Exception {
+            App app = launch(name, Map.of());
+            app.awaitHealthy();
+            return app;
+        }
+
+        /** Starts the application with {@code settings} added to its environment, without waiting for it. */
+        static App launch(String name, Map<String, String> settings) throws Exception {
             Path jar = Path.of(System.getProperty("bigocean.app.jar", "target/quarkus-app/quarkus-run.jar"));
             assertTrue(Files.exists(jar), jar + " is built in the package phase");
             int port = EmbeddedServers.freePort();
@@ -171,11 +191,10 @@ class AppLifecyclePackagedIT {
             env.put("PORT", String.valueOf(port));
             env.put("BIGOCEAN_DATA_DIR", dataDir.toString());
             env.put("LLM_MODE", "offline");
+            env.putAll(settings);
             Process process = builder.start();
             started.add(process);
-            App app = new App(process, log, port);
-            app.awaitHealthy();
-            return app;
+            return new App(process, log, port);
         }
 
         void awaitHealthy() throws Exception {
