@@ -45,7 +45,9 @@ class RateLimitFilter {
         String userId = caller.id().map(Object::toString).orElse(null);
         boolean auth = request.method() == HttpMethod.POST && canonical(path).startsWith("/api/auth/");
         String bucket = auth ? "auth" : "api";
-        String subject = auth || userId == null ? "ip:" + client.ip(request) : "user:" + userId;
+        // An address counts by its pseudonym: not kept in the clear in Redis, and an IPv6 client counts by its /64, so
+        // that the addresses of one subscriber's network are one client, not 2^64 of them.
+        String subject = auth || userId == null ? "ip:" + ClientAddress.pseudonym(client.ip(request)) : "user:" + userId;
         int limit = auth ? config.authRequests() : config.requests();
         return limiter.hit(bucket, subject, limit).map(decision -> {
             if (!decision.allowed()) {

@@ -4,15 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.bigocean.identity.Accounts;
+import dev.bigocean.web.ClientAddress;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -21,6 +27,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(LowLimitsProfile.class)
 class RateLimitIT {
+
+    @Inject
+    RedisDataSource redis;
 
     static String newIp() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -45,6 +54,27 @@ class RateLimitIT {
         assertTrue(Instant.parse(limited.path("resetAt")).isAfter(Instant.now()));
         // another client is unaffected
         get(newIp(), "/api/auth/get-session").then().statusCode(200);
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedPerSlash64() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String network = String.format("2001:db8:%x:%x:", r.nextInt(0x10000), r.nextInt(0x10000));
+        for (int i = 0; i < 5; i++) { // a new address of the same /64 each time
+            get(network + String.format("%x:%x:%x:%x", r.nextInt(0x10000), r.nextInt(0x10000), r.nextInt(0x10000), i + 1),
+                    "/api/auth/get-session").then().statusCode(200);
+        }
+        get(network + "ffff:ffff:ffff:ffff", "/api/auth/get-session").then().statusCode(429);
+        get(String.format("2001:db8:%x:%x::1", r.nextInt(0x10000), r.nextInt(0x10000)), "/api/auth/get-session").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void noClientAddressIsKeptInTheClear() {
+        String ip = newIp();
+        get(ip, "/api/auth/get-session").then().statusCode(200);
+        assertEquals(List.of(), redis.key().keys("*" + ip + "*"), "the rate limit's key names the address");
+        assertEquals(1, redis.key().keys("rl:api:ip:" + ClientAddress.pseudonym(ip) + ":*").size());
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.bigocean.testsupport.FreezableProxy;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.Warnings;
+import dev.bigocean.web.ClientAddress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,7 +117,7 @@ class RedisFreezeIT {
         List<Integer> others = new ArrayList<>();
         int stuck;
         List<LogRecord> logged;
-        FreezableProxy.holdOn(proxy, "ip:" + stuckIp + ":");
+        FreezableProxy.holdOn(proxy, "ip:" + ClientAddress.pseudonym(stuckIp) + ":"); // its rate-limit key
         try (Warnings warnings = Warnings.capture()) {
             Future<Integer> pending = client.submit(() -> RateLimitIT.get(stuckIp, "/api/auth/get-session").statusCode());
             while (!pending.isDone()) {
