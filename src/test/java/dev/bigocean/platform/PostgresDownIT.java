@@ -3,15 +3,10 @@ package dev.bigocean.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.testsupport.PostgresUnreachableProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -21,21 +16,8 @@ import io.quarkus.test.junit.TestProfile;
  * reactive pool, is off here as it is in production).
  */
 @QuarkusTest
-@TestProfile(PostgresDownIT.Unreachable.class)
+@TestProfile(PostgresUnreachableProfile.class)
 class PostgresDownIT {
-
-    public static class Unreachable implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                String url = "postgresql://127.0.0.1:" + socket.getLocalPort() + "/postgres";
-                return Map.of("quarkus.datasource.reactive.url", url,
-                        "quarkus.hibernate-orm.schema-management.strategy", "none");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     @Test
     void readinessIsDownAndLivenessIsUp() {
