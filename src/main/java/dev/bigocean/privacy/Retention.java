@@ -39,29 +39,26 @@ class Retention {
     private static final int SKIPPED = -1;
 
     /**
-     * One batch of each kind: {@code $1} its period in seconds, {@code $2} the batch size. The outer condition repeats
-     * the inner one, so a row that changed between the two (an anonymous session claimed at sign-up, a sign-in session
-     * extended) is checked again on its newest version and left alone.
+     * One batch of each kind: {@code $1} its period in seconds, {@code $2} the batch size. See {@link #batched}.
      */
-    private static final String SIGN_IN_SESSIONS = """
-            DELETE FROM auth_session WHERE expires_at < now() - make_interval(secs => $1) AND id IN (
-                SELECT id FROM auth_session WHERE expires_at < now() - make_interval(secs => $1) LIMIT $2)""";
-    private static final String ANALYSIS_JOBS = """
-            DELETE FROM analysis_job
-            WHERE status IN ('done', 'failed') AND completed_at < now() - make_interval(secs => $1) AND id IN (
-                SELECT id FROM analysis_job
-                WHERE status IN ('done', 'failed') AND completed_at < now() - make_interval(secs => $1) LIMIT $2)""";
-    private static final String IDEMPOTENCY_KEYS = """
-            UPDATE assessment_message SET idempotency_key = NULL
-            WHERE idempotency_key IS NOT NULL AND created_at < now() - make_interval(secs => $1) AND id IN (
-                SELECT id FROM assessment_message
-                WHERE idempotency_key IS NOT NULL AND created_at < now() - make_interval(secs => $1) LIMIT $2)""";
-    private static final String ABANDONED_SESSIONS = """
-            DELETE FROM assessment_session
-            WHERE user_id IS NULL AND status <> 'completed' AND last_activity_at < now() - make_interval(secs => $1)
-              AND id IN (SELECT id FROM assessment_session
-                         WHERE user_id IS NULL AND status <> 'completed'
-                           AND last_activity_at < now() - make_interval(secs => $1) LIMIT $2)""";
+    private static final String SIGN_IN_SESSIONS = batched("DELETE FROM auth_session", "auth_session",
+            "expires_at < now() - make_interval(secs => $1)");
+    private static final String ANALYSIS_JOBS = batched("DELETE FROM analysis_job", "analysis_job",
+            "status IN ('done', 'failed') AND completed_at < now() - make_interval(secs => $1)");
+    private static final String IDEMPOTENCY_KEYS = batched("UPDATE assessment_message SET idempotency_key = NULL",
+            "assessment_message", "idempotency_key IS NOT NULL AND created_at < now() - make_interval(secs => $1)");
+    private static final String ABANDONED_SESSIONS = batched("DELETE FROM assessment_session", "assessment_session",
+            "user_id IS NULL AND status <> 'completed' AND last_activity_at < now() - make_interval(secs => $1)");
+
+    /**
+     * {@code statement} on at most {@code $2} rows of {@code table} that meet {@code condition}: selected in a subquery
+     * with {@code LIMIT}, and the condition repeated outside it, so that a row changed between the two (an anonymous
+     * session claimed at sign-up, a sign-in session extended) is checked again on its newest version and left alone.
+     */
+    private static String batched(String statement, String table, String condition) {
+        return statement + " WHERE " + condition + " AND id IN (SELECT id FROM " + table + " WHERE " + condition
+                + " LIMIT $2)";
+    }
 
     /** What a run purges, in this order: its statement, its period and its {@code bigocean.retention.purged} tag. */
     private record Kind(String sql, Function<Periods, Duration> period, String metric) {
