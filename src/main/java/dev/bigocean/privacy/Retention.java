@@ -140,23 +140,21 @@ class Retention {
     }
 
     /**
-     * Runs {@code kind}'s statement batch after batch until one touches fewer than {@code batchSize} rows: the rows it touched in all,
-     * or {@link #SKIPPED} when its first batch found the lock taken (a later one ends the loop with what was done).
+     * Runs {@code kind}'s statement batch after batch until one touches fewer than {@code batchSize} rows: the rows
+     * it touched in all, or {@link #SKIPPED} when its first batch found the lock taken (a later one ends the loop with
+     * what was done).
      */
     private Uni<Integer> drain(Kind kind, Duration period, int batchSize) {
-        int[] total = { 0 };
-        int[] batches = { 0 };
         return Multi.createBy().repeating().uni(() -> batch(kind.sql(), period, batchSize))
                 .whilst(rows -> rows == batchSize)
                 .invoke(rows -> {
                     if (rows > 0) {
-                        total[0] += rows;
                         metrics.counter("bigocean.retention.purged", "kind", kind.metric()).increment(rows);
                     }
-                    batches[0]++;
                 })
-                .collect().last()
-                .map(last -> last == SKIPPED && batches[0] == 1 ? SKIPPED : total[0]);
+                .collect().asList()
+                .map(batches -> batches.get(0) == SKIPPED ? SKIPPED
+                        : batches.stream().mapToInt(rows -> Math.max(rows, 0)).sum());
     }
 
     /** One transaction: the lock, then at most {@code batchSize} rows of {@code sql}; {@link #SKIPPED} without the lock. */
