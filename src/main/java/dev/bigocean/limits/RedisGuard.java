@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,6 +39,9 @@ import io.vertx.mutiny.redis.client.Response;
 class RedisGuard {
 
     private static final Logger LOG = Logger.getLogger(RedisGuard.class);
+    /** A Redis 6 script error's prefix, then the code of the error it quotes (OOM, READONLY …; absent for a Lua error). */
+    private static final Pattern SCRIPT_ERROR =
+            Pattern.compile("^ERR Error running script \\(call to [^)]*\\): (?:@user_script: ?\\d+: )+-?([A-Z][A-Z_]*) ");
 
     private final ReactiveRedisDataSource redis;
     private final LimitsConfig.Outage config;
@@ -137,9 +142,24 @@ class RedisGuard {
         });
     }
 
-    /** An error reply to a wrong command ({@code ERR …}); LOADING, READONLY, BUSY and the like are outages. */
+    /**
+     * An error reply to a wrong command ({@code ERR …}); {@code OOM}, {@code READONLY}, {@code MISCONF}, {@code LOADING},
+     * {@code BUSY} and the like are outages. Redis 6 wraps an error that a command raised inside a script in an
+     * {@code ERR} reply ({@code ERR Error running script (call to f_…): @user_script:4: @user_script: 4: -OOM command not
+     * allowed …}), where Redis 7 replies the command's own error; the error it quotes decides then, as it does on Redis 7.
+     */
     private static boolean isRejection(Throwable e) {
-        return e instanceof io.vertx.redis.client.Response && e.getMessage() != null && e.getMessage().startsWith("ERR");
+        return e instanceof io.vertx.redis.client.Response && e.getMessage() != null && "ERR".equals(errorCode(e.getMessage()));
+    }
+
+    /** The code of an error reply: its first word, or for Redis 6's wrapped script errors, the code of the quoted one. */
+    static String errorCode(String message) {
+        Matcher quoted = SCRIPT_ERROR.matcher(message);
+        if (quoted.find()) {
+            return quoted.group(1);
+        }
+        int space = message.indexOf(' ');
+        return space < 0 ? message : message.substring(0, space);
     }
 
     private void fellBack(String reason) {
