@@ -160,7 +160,7 @@ public class AnalysisWorker {
             }
         }, failure -> {
             if (ErrorMapper.isDatabaseUnavailable(failure)) {
-                databaseAway("Analysis worker lost PostgreSQL", failure);
+                databaseAway("Analysis worker cannot use PostgreSQL", failure);
             } else {
                 LOG.errorf(failure, "Analysis worker loop failed; retrying after the poll interval");
             }

@@ -193,7 +193,9 @@ public class ErrorMapper {
             return ApiException.databaseNotAnswering();
         }
         if (isDatabaseUnavailable(e)) {
-            databaseOutage("Database unreachable (" + summary(e) + "): answering 500 DatabaseError until it is back");
+            databaseOutage(refusal(e) != null
+                    ? "Database refuses work (" + summary(e) + "): answering 500 DatabaseError until it accepts it again"
+                    : "Database unreachable (" + summary(e) + "): answering 500 DatabaseError until it is back");
             return ApiException.database();
         }
         if (isDatabaseFailure(e)) {
@@ -222,9 +224,10 @@ public class ErrorMapper {
     }
 
     /**
-     * PostgreSQL cannot be reached, cut the connection (stopped, restarting, network) or did not answer within
-     * {@code bigocean.db.timeout}: an expected fault, answered 500 DatabaseError (503 for the timeout) and logged once
-     * per outage without a stack trace. SQL errors are not outages (they are bugs).
+     * PostgreSQL cannot be reached, cut the connection (stopped, restarting, network), did not answer within
+     * {@code bigocean.db.timeout} or refuses work for a reason of its own ({@link #refusal}): an expected fault, answered
+     * 500 DatabaseError (503 for the timeout) and logged once per outage without a stack trace. Other SQL errors are not
+     * outages (they are bugs).
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -243,12 +246,29 @@ public class ErrorMapper {
                     && t.getMessage().startsWith("Connection is not active now")) {
                 return true;
             }
-            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08")) {
                 return true;
             }
         }
-        return false;
+        return refusal(e) != null;
+    }
+
+    /**
+     * The error of PostgreSQL refusing a statement for the state the database is in, not for the statement, or null:
+     * read-only ({@code 25006}: a standby after a failover, or {@code default_transaction_read_only}), out of resources
+     * (class {@code 53}: disk, memory, connections), stopped or cancelled by an operator (class {@code 57}: shutdown,
+     * {@code statement_timeout}, a cancelled backend) or failing outside PostgreSQL (class {@code 58}: an I/O error).
+     * Every request that writes fails the same way until an operator acts, so it is an outage, not a bug of this service.
+     */
+    private static io.vertx.pgclient.PgException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().equals("25006") || pg.getSqlState().startsWith("53")
+                            || pg.getSqlState().startsWith("57") || pg.getSqlState().startsWith("58"))) {
+                return pg;
+            }
+        }
+        return null;
     }
 
     private static String summary(Throwable e) {

@@ -31,8 +31,22 @@ class DatabaseFaultsTest {
     }
 
     @Test
+    void aDatabaseThatRefusesWorkForItsOwnStateIsAnOutage() {
+        // Read-only (a standby after a failover), out of connections, out of disk, cancelled by an operator or a
+        // statement_timeout, an I/O error: every write fails the same way until an operator acts.
+        for (String state : new String[] { "25006", "53300", "53100", "53200", "57014", "57P01", "58030" }) {
+            PgException refused = new PgException("refused", "ERROR", state, null);
+            assertTrue(ErrorMapper.isDatabaseUnavailable(new IllegalStateException(refused)), state);
+            assertAnswer(500, refused);
+        }
+    }
+
+    @Test
     void sqlErrorsAndOtherFailuresAreNot() {
         assertFalse(ErrorMapper.isDatabaseUnavailable(new PgException("syntax error", "ERROR", "42601", null)));
+        assertFalse(ErrorMapper.isDatabaseUnavailable(new PgException("duplicate key", "ERROR", "23505", null)));
+        assertFalse(ErrorMapper.isDatabaseUnavailable(new PgException("deadlock detected", "ERROR", "40P01", null)));
+        assertFalse(ErrorMapper.isDatabaseUnavailable(new PgException("other transaction", "ERROR", "25001", null)));
         assertFalse(ErrorMapper.isDatabaseUnavailable(new IllegalStateException("Connection is not active now")));
         assertFalse(ErrorMapper.isDatabaseUnavailable(new NullPointerException()));
     }
