@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.analysis.AnalysisJobRepository.Claim;
+import dev.bigocean.platform.OutageLog;
 import dev.bigocean.web.ErrorMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,8 +47,8 @@ public class AnalysisWorker {
     private final AtomicLong wakeups = new AtomicLong();
     private final Map<UUID, Claim> inFlight = new ConcurrentHashMap<>();
     private volatile boolean running;
-    /** Whether the database failed the poll or a worker loop since the last poll that succeeded. */
-    private final AtomicBoolean outage = new AtomicBoolean();
+    /** The database failing the poll, a worker loop or the LISTEN connection: one WARN until a poll succeeds. */
+    private final OutageLog outage = new OutageLog(LOG, "Analysis poll works again");
     private volatile CountDownLatch idle = new CountDownLatch(0);
     private long pollTimer = -1;
     private volatile PgSubscriber subscriber;
@@ -173,12 +173,7 @@ public class AnalysisWorker {
      * interval; logged each time, a PostgreSQL restart wrote a line every 5 s and a stack trace per worker loop).
      */
     private void databaseAway(String what, Throwable failure) {
-        if (outage.compareAndSet(false, true)) {
-            LOG.warnf("%s: %s (logged once until a poll succeeds; the poll retries every %d ms)", what, failure.getMessage(),
-                    config.pollInterval().toMillis());
-        } else {
-            LOG.debugf("%s: %s", what, failure.getMessage());
-        }
+        outage.failed(what, failure.toString(), "a poll succeeds; the poll retries every " + config.pollInterval().toMillis() + " ms");
     }
 
     private void idle(long seen) {
@@ -233,9 +228,7 @@ public class AnalysisWorker {
     /** The safety net: fail jobs abandoned on their last attempt, then look for ready work. */
     private void poll() {
         jobs.failAbandoned(config.maxAttempts()).subscribe().with(ids -> {
-            if (outage.compareAndSet(true, false)) {
-                LOG.info("Analysis poll works again");
-            }
+            outage.succeeded();
             if (!ids.isEmpty()) {
                 LOG.errorf("Analysis job(s) %s FAILED: the lease of their last attempt expired", ids);
             }

@@ -3,13 +3,13 @@ package dev.bigocean.profile;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.bigocean.platform.OutageLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +25,8 @@ class ProfileViews {
     private static final Logger LOG = Logger.getLogger(ProfileViews.class);
 
     private final Map<UUID, Long> pending = new ConcurrentHashMap<>();
-    /** Whether the last flush failed: a database away for a while is one WARN, not one every interval. */
-    private final AtomicBoolean failing = new AtomicBoolean();
+    /** A database away for a while is one WARN, not one every interval. */
+    private final OutageLog outage = new OutageLog(LOG, "Profile view counts are stored again");
     private final ProfileRepository profiles;
 
     ProfileViews(ProfileRepository profiles) {
@@ -48,17 +48,9 @@ class ProfileViews {
         for (int i = 0; i < ids.length; i++) {
             counts[i] = pending.remove(ids[i]); // atomic: a view counted after this lands in the next flush
         }
-        return profiles.addViews(ids, counts).invoke(() -> {
-            if (failing.getAndSet(false)) {
-                LOG.info("Profile view counts are stored again");
-            }
-        }).onFailure().invoke(e -> {
-            if (failing.compareAndSet(false, true)) {
-                LOG.warnf("Could not store %d profile view count(s), kept for the next flush (logged once until a flush "
-                        + "succeeds): %s", ids.length, e.toString());
-            } else {
-                LOG.debugf("Could not store %d profile view count(s) again: %s", ids.length, e.toString());
-            }
+        return profiles.addViews(ids, counts).invoke(outage::succeeded).onFailure().invoke(e -> {
+            outage.failed("Could not store " + ids.length + " profile view count(s), kept for the next flush", e.toString(),
+                    "a flush succeeds");
             for (int i = 0; i < ids.length; i++) {
                 pending.merge(ids[i], counts[i], Long::sum);
             }
