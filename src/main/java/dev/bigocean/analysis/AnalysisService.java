@@ -18,6 +18,7 @@ import dev.bigocean.analysis.AnalysisJobRepository.Usage;
 import dev.bigocean.analysis.ai.AnalyzerAi;
 import dev.bigocean.analysis.ai.AnalyzerModels;
 import dev.bigocean.analysis.ai.AnalyzerOutput;
+import dev.bigocean.platform.OutageLog;
 import dev.bigocean.platform.PromptFence;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.bigocean.limits.CostBudget;
@@ -63,6 +64,8 @@ class AnalysisService {
     private final CostBudget budget;
     private final Vertx vertx;
     private final int maxOutputTokens;
+    /** The analyzer's model failing calls: one WARN until a call succeeds, not one per attempt of every job. */
+    private final OutageLog modelOutage = new OutageLog(LOG, "The analyzer's model answers again");
     private volatile Context context;
 
     AnalysisService(AnalysisJobRepository jobs, AnalyzerAi analyzer, AnalyzerModels models, AnalysisConfig config,
@@ -100,6 +103,9 @@ class AnalysisService {
                         .flatMap(v -> Uni.createFrom().failure(failure));
             }
             AnalyzerFailure failed = (AnalyzerFailure) failure;
+            if (failed == null || !ANALYZER_ERROR.equals(failed.tag)) {
+                modelOutage.succeeded(); // the model answered, whatever it answered
+            }
             Usage usage = failed == null ? answer.usage() : failed.usage;
             return settle(claim, reservation, usage).flatMap(cost -> failed == null
                     ? complete(claim, answer.validated(), usage.withCost(cost), input.messageCreatedAt())
@@ -211,8 +217,14 @@ class AnalysisService {
                         return new Processed(Outcome.FAILED, null);
                     }
                     metrics.job("retry", failure.tag);
-                    LOG.warnf("Analysis job %s attempt %d/%d failed (%s: %s); retrying in %s", claim.jobId(),
-                            claim.attempts(), config.maxAttempts(), failure.tag, failure.getMessage(), backoff);
+                    String attempt = String.format("Analysis job %s attempt %d/%d failed; retrying in %s", claim.jobId(),
+                            claim.attempts(), config.maxAttempts(), backoff);
+                    if (ANALYZER_ERROR.equals(failure.tag)) {
+                        // The model unreachable, refusing or too slow: every job meets it, so one WARN until one succeeds.
+                        modelOutage.failed(attempt, failure.tag + ": " + failure.getMessage(), "an analysis call succeeds");
+                    } else {
+                        LOG.warnf("%s (%s: %s)", attempt, failure.tag, failure.getMessage());
+                    }
                     return new Processed(Outcome.RETRY, backoff);
                 });
     }

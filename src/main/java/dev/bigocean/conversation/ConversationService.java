@@ -25,6 +25,7 @@ import dev.bigocean.conversation.ai.NerinModels;
 import dev.bigocean.conversation.ai.OfflineNerinModel;
 import dev.bigocean.conversation.api.MessageResponse;
 import dev.bigocean.limits.CostBudget;
+import dev.bigocean.platform.OutageLog;
 import dev.bigocean.platform.PromptFence;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.scoring.ScoreSheet;
@@ -65,6 +66,8 @@ class ConversationService {
     private final int maxOutputTokens;
     private final ConversationContent content = ConversationContent.get();
     private final Set<Turn> inFlight = ConcurrentHashMap.newKeySet();
+    /** Nerin's model failing turns (unreachable, refusing, too slow): one WARN until a turn's model call completes. */
+    private final OutageLog modelOutage = new OutageLog(LOG, "Nerin's model answers again");
     private volatile boolean accepting = true;
 
     ConversationService(AssessmentService assessments, TurnRepository turns, NerinAgent nerin,
@@ -214,6 +217,7 @@ class ConversationService {
 
     /** The model finished: settle the real cost, store the reply (which releases the lock) and answer. */
     private Uni<TurnEvent> finish(Turn turn) {
+        modelOutage.succeeded();
         UUID sessionId = turn.request.sessionId();
         ChatResponse response = turn.completion;
         TokenUsage usage = response == null ? null : response.tokenUsage();
@@ -273,11 +277,17 @@ class ConversationService {
         } else {
             UUID sessionId = turn.request.sessionId();
             // A database failure is answered and logged as the resources do it (an outage or a busy pool once, not
-            // once per turn); the model's failures, a lost lock and anything else are logged here.
-            error = failure instanceof ModelFailed ? null : ErrorMapper.databaseError(failure);
+            // once per turn), and so is the model's (once until a turn completes); a lost lock and anything else are
+            // logged here.
+            if (failure instanceof ModelFailed model) {
+                modelOutage.failed("Nerin's model failed a turn (session " + sessionId + ")", model.getCause().toString(),
+                        "a turn's model call completes");
+                error = ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
+            } else {
+                error = ErrorMapper.databaseError(failure);
+            }
             if (error == null) {
-                LOG.warnf("Nerin turn failed for session %s: %s", sessionId,
-                        (failure instanceof ModelFailed model ? model.getCause() : failure).toString());
+                LOG.warnf("Nerin turn failed for session %s: %s", sessionId, failure.toString());
                 error = failure instanceof TurnRepository.LostTurnLock
                         ? ApiException.database()
                         : ApiException.agentInvocation(NerinAgent.AGENT_NAME, sessionId.toString());
