@@ -38,6 +38,13 @@ public interface AnalysisConfig {
     @WithDefault("PT5M")
     Duration maxBackoff();
 
+    /**
+     * How long after its message a job whose last attempt found the model unavailable (unreachable, failing, refusing
+     * the key) keeps waiting for it, one try every {@link #maxBackoff()}, before it is marked {@code failed}.
+     */
+    @WithDefault("PT24H")
+    Duration modelWait();
+
     /** Safety-net poll for ready jobs, in case a NOTIFY was missed (LISTEN connection down, another instance). */
     @WithDefault("PT5S")
     Duration pollInterval();

@@ -18,16 +18,22 @@ import dev.bigocean.analysis.AnalysisJobRepository.Usage;
 import dev.bigocean.analysis.ai.AnalyzerAi;
 import dev.bigocean.analysis.ai.AnalyzerModels;
 import dev.bigocean.analysis.ai.AnalyzerOutput;
+import dev.bigocean.limits.CostBudget;
 import dev.bigocean.platform.OutageLog;
 import dev.bigocean.platform.PromptFence;
-import dev.langchain4j.model.output.TokenUsage;
-import dev.bigocean.limits.CostBudget;
 import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Languages;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.service.output.OutputParsingException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.service.output.OutputParsingException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -109,7 +115,7 @@ class AnalysisService {
             Usage usage = failed == null ? answer.usage() : failed.usage;
             return settle(claim, reservation, usage).flatMap(cost -> failed == null
                     ? complete(claim, answer.validated(), usage.withCost(cost), input.messageCreatedAt())
-                    : fail(claim, failed.withUsage(usage.withCost(cost))));
+                    : fail(claim, failed.withUsage(usage.withCost(cost)), input.messageCreatedAt()));
         });
     }
 
@@ -201,8 +207,12 @@ class AnalysisService {
         });
     }
 
-    private Uni<Processed> fail(Claim claim, AnalyzerFailure failure) {
+    private Uni<Processed> fail(Claim claim, AnalyzerFailure failure, Instant messageCreatedAt) {
         Duration backoff = backoff(claim.attempts());
+        if (failure.modelUnavailable && claim.attempts() >= config.maxAttempts() && messageCreatedAt != null
+                && Instant.now().isBefore(messageCreatedAt.plus(config.modelWait()))) {
+            return waitForModel(claim, failure);
+        }
         return jobs.fail(claim, failure.tag, failure.getMessage(), failure.usage, config.maxAttempts(), backoff)
                 .map(status -> {
                     if (status == null) {
@@ -227,6 +237,20 @@ class AnalysisService {
                     }
                     return new Processed(Outcome.RETRY, backoff);
                 });
+    }
+
+    /**
+     * The last attempt failed because the model is unavailable, not because of this message: the job waits
+     * {@code maxBackoff} and tries again without using the attempt, up to {@code modelWait} after its message, so that
+     * a model away for a while leaves no message unanalysed (the outage is logged once, with the attempts before).
+     */
+    private Uni<Processed> waitForModel(Claim claim, AnalyzerFailure failure) {
+        Duration wait = config.maxBackoff();
+        modelOutage.failed("Analysis job " + claim.jobId() + " waits " + wait + " for the model, its last attempt kept",
+                failure.tag + ": " + failure.getMessage(), "an analysis call succeeds");
+        metrics.job("waiting", failure.tag);
+        return jobs.defer(claim, Instant.now().plus(wait), failure.tag, failure.getMessage())
+                .map(deferred -> new Processed(deferred ? Outcome.RETRY : Outcome.LEASE_LOST, wait));
     }
 
     /** {@code backoff × 2^(attempt-1)}, at most {@code maxBackoff}. */
@@ -256,7 +280,30 @@ class AnalysisService {
                 return new AnalyzerFailure(MALFORMED_EVIDENCE_ERROR, detail(t), usage);
             }
         }
-        return new AnalyzerFailure(ANALYZER_ERROR, detail(failure), usage);
+        return new AnalyzerFailure(ANALYZER_ERROR, detail(failure), usage, modelUnavailable(failure));
+    }
+
+    /**
+     * Whether a call failed on the model's side rather than for the message it was given: the endpoint unreachable, cut
+     * off or too slow, overloaded or failing ({@code 429}, {@code 5xx}), or refusing this service's key or model name
+     * ({@code 401}, {@code 403}, {@code 404}: an operator fixes those). A request the model refuses as such ({@code 400},
+     * a content filter) and output that is not the requested JSON are the message's.
+     */
+    static boolean modelUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidRequestException || t instanceof ContentFilteredException || t instanceof OutputParsingException) {
+                return false;
+            }
+            if (t instanceof HttpException http) {
+                int status = http.statusCode();
+                return status == 401 || status == 403 || status == 404 || status == 408 || status == 429 || status >= 500;
+            }
+            if (t instanceof RetriableException || t instanceof AuthenticationException || t instanceof ModelNotFoundException
+                    || t instanceof jakarta.ws.rs.ProcessingException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detail(Throwable t) {
@@ -291,15 +338,22 @@ class AnalysisService {
     static final class AnalyzerFailure extends RuntimeException {
         final String tag;
         final Usage usage;
+        /** The model was unavailable ({@link #modelUnavailable}): a last attempt waits instead of failing the job. */
+        final boolean modelUnavailable;
 
         AnalyzerFailure(String tag, String detail, Usage usage) {
+            this(tag, detail, usage, false);
+        }
+
+        AnalyzerFailure(String tag, String detail, Usage usage, boolean modelUnavailable) {
             super(detail, null, false, false);
             this.tag = tag;
             this.usage = usage;
+            this.modelUnavailable = modelUnavailable;
         }
 
         AnalyzerFailure withUsage(Usage other) {
-            return new AnalyzerFailure(tag, getMessage(), other);
+            return new AnalyzerFailure(tag, getMessage(), other, modelUnavailable);
         }
     }
 }
