@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -80,29 +82,12 @@ class ModelOutageIT {
         }
 
         stub.respondWith(Stubs.nerin(REPLY));
-        List<String> recovered = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler info = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record.getMessage() != null && record.getMessage().contains("answers again")) {
-                    recovered.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(info);
-        try {
+        List<String> recovered;
+        try (Warnings lines = Warnings.capture(Level.INFO)) {
             turn(id, "I like long walks").then().statusCode(200).body("response", equalTo(REPLY));
             assertTrue(worker.processOnce().await().atMost(Duration.ofSeconds(30)), "a job was ready");
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(info);
+            recovered = lines.records().stream().map(LogRecord::getMessage)
+                    .filter(m -> m != null && m.contains("answers again")).toList();
         }
         assertTrue(recovered.contains("Nerin's model answers again (3 failure(s) since the outage began)"), recovered.toString());
         assertTrue(recovered.stream().anyMatch(line -> line.startsWith("The analyzer's model answers again")), recovered.toString());

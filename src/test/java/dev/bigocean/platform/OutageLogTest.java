@@ -3,13 +3,12 @@ package dev.bigocean.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+
+import dev.bigocean.testsupport.Warnings;
 
 /** An outage is one WARN and one INFO on the caller's logger, however many failures it has; each outage anew. */
 class OutageLogTest {
@@ -18,25 +17,8 @@ class OutageLogTest {
 
     @Test
     void anOutageIsOneWarningAndOneRecovery() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (CATEGORY.equals(record.getLoggerName()) && record.getLevel().intValue() >= Level.INFO.intValue()) {
-                    lines.add(record.getLevel() + " " + record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(handler);
-        try {
+        List<String> lines;
+        try (Warnings log = Warnings.capture(Level.INFO)) {
             OutageLog outage = new OutageLog(Logger.getLogger(CATEGORY), "The work works again");
             outage.succeeded();
             for (int i = 0; i < 5; i++) {
@@ -46,8 +28,8 @@ class OutageLogTest {
             outage.succeeded();
             outage.failed("The work failed", "java.net.ConnectException: refused again", "the work succeeds");
             outage.succeeded();
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(handler);
+            lines = log.records().stream().filter(r -> CATEGORY.equals(r.getLoggerName()))
+                    .map(r -> r.getLevel() + " " + r.getMessage()).toList();
         }
         assertEquals(List.of(
                 "WARN The work failed: java.net.ConnectException: refused 0 (logged once until the work succeeds)",

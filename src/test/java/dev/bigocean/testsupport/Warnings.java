@@ -9,17 +9,25 @@ import java.util.logging.Logger;
 
 /**
  * Collects every WARN and ERROR the application logs (any logger) from construction until {@link #close()}: for tests
- * that a fault or a retry is handled without a log line an operator would have to read.
+ * that a fault or a retry is handled without a log line an operator would have to read. {@link #capture(Level)} collects
+ * from another level.
  */
 public final class Warnings extends Handler implements AutoCloseable {
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Level minimum;
 
-    private Warnings() {
+    private Warnings(Level minimum) {
+        this.minimum = minimum;
     }
 
     public static Warnings capture() {
-        Warnings warnings = new Warnings();
+        return capture(Level.WARNING);
+    }
+
+    /** Collects the records at {@code minimum} and above instead (INFO, for a test of a recovery's line). */
+    public static Warnings capture(Level minimum) {
+        Warnings warnings = new Warnings(minimum);
         Logger.getLogger("").addHandler(warnings);
         return warnings;
     }
@@ -46,7 +54,7 @@ public final class Warnings extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+        if (record.getLevel().intValue() >= minimum.intValue()) {
             records.add(record);
         }
     }
