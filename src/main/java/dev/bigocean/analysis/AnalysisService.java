@@ -291,7 +291,8 @@ class AnalysisService {
      */
     static boolean modelUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidRequestException || t instanceof ContentFilteredException || t instanceof OutputParsingException) {
+            if (t instanceof InvalidRequestException || t instanceof ContentFilteredException
+                    || t instanceof OutputParsingException) {
                 return false;
             }
             if (t instanceof HttpException http) {

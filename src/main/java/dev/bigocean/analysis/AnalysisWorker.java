@@ -173,7 +173,8 @@ public class AnalysisWorker {
      * interval; logged each time, a PostgreSQL restart wrote a line every 5 s and a stack trace per worker loop).
      */
     private void databaseAway(String what, Throwable failure) {
-        outage.failed(what, failure.toString(), "a poll succeeds; the poll retries every " + config.pollInterval().toMillis() + " ms");
+        outage.failed(what, failure.toString(),
+                "a poll succeeds; the poll retries every " + config.pollInterval().toMillis() + " ms");
     }
 
     private void idle(long seen) {

@@ -246,7 +246,8 @@ public class ErrorMapper {
                     && t.getMessage().startsWith("Connection is not active now")) {
                 return true;
             }
-            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08")) {
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && pg.getSqlState().startsWith("08")) {
                 return true;
             }
         }

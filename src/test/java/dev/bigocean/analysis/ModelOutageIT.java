@@ -89,7 +89,9 @@ class ModelOutageIT {
             recovered = lines.records().stream().map(LogRecord::getMessage)
                     .filter(m -> m != null && m.contains("answers again")).toList();
         }
-        assertTrue(recovered.contains("Nerin's model answers again (3 failure(s) since the outage began)"), recovered.toString());
-        assertTrue(recovered.stream().anyMatch(line -> line.startsWith("The analyzer's model answers again")), recovered.toString());
+        assertTrue(recovered.contains("Nerin's model answers again (3 failure(s) since the outage began)"),
+                recovered.toString());
+        assertTrue(recovered.stream().anyMatch(line -> line.startsWith("The analyzer's model answers again")),
+                recovered.toString());
     }
 }

@@ -9,21 +9,27 @@ class RedisGuardTest {
 
     @Test
     void aRedis6ScriptErrorIsDecidedByTheErrorItQuotes() {
-        assertEquals("OOM", RedisGuard.errorCode("ERR Error running script (call to f_1cc7bb980945184ff2601fe3900169c42a0f8296):"
+        assertEquals("OOM", RedisGuard.errorCode(
+                "ERR Error running script (call to f_1cc7bb980945184ff2601fe3900169c42a0f8296):"
                 + " @user_script:4: @user_script: 4: -OOM command not allowed when used memory > 'maxmemory'."));
-        assertEquals("READONLY", RedisGuard.errorCode("ERR Error running script (call to f_1cc7bb980945184ff2601fe3900169c42a0f8296):"
+        assertEquals("READONLY", RedisGuard.errorCode(
+                "ERR Error running script (call to f_1cc7bb980945184ff2601fe3900169c42a0f8296):"
                 + " @user_script:4: @user_script: 4: -READONLY You can't write against a read only replica."));
-        assertEquals("ERR", RedisGuard.errorCode("ERR Error running script (call to f_74a17b0bf724e627271772c6550c1601e19798d7):"
+        assertEquals("ERR", RedisGuard.errorCode(
+                "ERR Error running script (call to f_74a17b0bf724e627271772c6550c1601e19798d7):"
                 + " @user_script:1: ERR value is not an integer or out of range"));
-        assertEquals("WRONGTYPE", RedisGuard.errorCode("ERR Error running script (call to f_3ed711dd85b2a69a4da9918b229434e828a32806):"
+        assertEquals("WRONGTYPE", RedisGuard.errorCode(
+                "ERR Error running script (call to f_3ed711dd85b2a69a4da9918b229434e828a32806):"
                 + " @user_script:1: WRONGTYPE Operation against a key holding the wrong kind of value"));
     }
 
     @Test
     void aScriptsOwnFaultIsARejection() {
-        assertEquals("ERR", RedisGuard.errorCode("ERR Error running script (call to f_19965f96bed2e953a3424cfa591695dc2a3e81db):"
+        assertEquals("ERR", RedisGuard.errorCode(
+                "ERR Error running script (call to f_19965f96bed2e953a3424cfa591695dc2a3e81db):"
                 + " @user_script:1: @user_script: 1: Unknown Redis command called from Lua script"));
-        assertEquals("ERR", RedisGuard.errorCode("ERR Error running script (call to f_9851144f39f03a0d597a980c5aa79c80cb696891):"
+        assertEquals("ERR", RedisGuard.errorCode(
+                "ERR Error running script (call to f_9851144f39f03a0d597a980c5aa79c80cb696891):"
                 + " @user_script:1: user_script:1: x"));
         assertEquals("ERR", RedisGuard.errorCode("ERR wrong number of arguments for 'eval' command"));
     }
