@@ -28,10 +28,11 @@ import io.vertx.mutiny.redis.client.Response;
  * fails because Redis is down. After a failure Redis is left alone for {@code bigocean.outage.retry-after}, then tried
  * again; enforcement is back in Redis as soon as it answers. Results come back on the caller's Vert.x context.
  * <p>
- * An {@code ERR} reply is not an outage: Redis answered, a script or its arguments are wrong. That call is decided in
- * memory and logged as an error, but Redis stays in use for the next one. Nor is one slow call: when a command times out
- * but Redis has answered another one in time since it was sent (a pool queue or an event loop behind under a burst of
- * load, not a Redis that stopped), that call is decided in memory and Redis stays in use. Every decision made in memory
+ * An {@code ERR} or {@code WRONGTYPE} reply is not an outage: Redis answered, a script, its arguments or a key are
+ * wrong. That call is decided in memory and logged as an error, but Redis stays in use for the next one. Nor is one
+ * slow call: when a command times out but Redis has answered another one in time since it was sent (a pool queue or an
+ * event loop behind under a burst of load, not a Redis that stopped), that call is decided in memory and Redis stays
+ * in use. Every decision made in memory
  * is counted in {@code bigocean.redis.fallbacks} (tag {@code reason}: {@code unavailable}, {@code rejected} or
  * {@code slow}).
  */
@@ -142,14 +143,21 @@ class RedisGuard {
         });
     }
 
-    /**
-     * An error reply to a wrong command ({@code ERR …}); {@code OOM}, {@code READONLY}, {@code MISCONF}, {@code LOADING},
-     * {@code BUSY} and the like are outages. Redis 6 wraps an error that a command raised inside a script in an
-     * {@code ERR} reply ({@code ERR Error running script (call to f_…): @user_script:4: @user_script: 4: -OOM command not
-     * allowed …}), where Redis 7 replies the command's own error; the error it quotes decides then, as it does on Redis 7.
-     */
     private static boolean isRejection(Throwable e) {
-        return e instanceof io.vertx.redis.client.Response && e.getMessage() != null && "ERR".equals(errorCode(e.getMessage()));
+        return e instanceof io.vertx.redis.client.Response && e.getMessage() != null && rejects(e.getMessage());
+    }
+
+    /**
+     * Whether an error reply refuses this call rather than reports an outage: a wrong command or script ({@code ERR …}),
+     * or a key of the wrong type ({@code WRONGTYPE}: another writer, and only that key's calls meet it). {@code OOM},
+     * {@code READONLY}, {@code MISCONF}, {@code LOADING}, {@code BUSY} and the like are outages. Redis 6 wraps an error
+     * that a command raised inside a script in an {@code ERR} reply, such as {@code ERR Error running script (call to
+     * f_…): @user_script:4: @user_script: 4: -OOM command not allowed …}, where Redis 7 replies the command's own error;
+     * the error it quotes decides then, as it does on Redis 7.
+     */
+    static boolean rejects(String message) {
+        String code = errorCode(message);
+        return code.equals("ERR") || code.equals("WRONGTYPE");
     }
 
     /** The code of an error reply: its first word, or for Redis 6's wrapped script errors, the code of the quoted one. */

@@ -1,6 +1,8 @@
 package dev.bigocean.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,19 @@ class RedisGuardTest {
                 + " 9a49823dd049ad0c3a4c9f76b7d29ef3b04d1eab, on @user_script:4."));
         assertEquals("LOADING", RedisGuard.errorCode("LOADING Redis is loading the dataset in memory"));
         assertEquals("NOSCRIPT", RedisGuard.errorCode("NOSCRIPT"));
+    }
+
+    @Test
+    void aWrongCommandOrKeyRefusesTheCallAndTheRestIsAnOutage() {
+        assertTrue(RedisGuard.rejects("ERR wrong number of arguments for 'eval' command"));
+        assertTrue(RedisGuard.rejects("WRONGTYPE Operation against a key holding the wrong kind of value script:"
+                + " 3ed711dd85b2a69a4da9918b229434e828a32806, on @user_script:1."));
+        assertTrue(RedisGuard.rejects("ERR Error running script (call to f_3ed711dd85b2a69a4da9918b229434e828a32806):"
+                + " @user_script:1: WRONGTYPE Operation against a key holding the wrong kind of value"));
+        assertFalse(RedisGuard.rejects("ERR Error running script (call to f_1cc7bb980945184ff2601fe3900169c42a0f8296):"
+                + " @user_script:4: @user_script: 4: -OOM command not allowed when used memory > 'maxmemory'."));
+        assertFalse(RedisGuard.rejects("OOM command not allowed when used memory > 'maxmemory'. script:"
+                + " 9a49823dd049ad0c3a4c9f76b7d29ef3b04d1eab, on @user_script:4."));
+        assertFalse(RedisGuard.rejects("LOADING Redis is loading the dataset in memory"));
     }
 }
