@@ -215,9 +215,12 @@ class ConversationService {
         return budget.worstCaseCostMicros(modelName, promptChars, maxOutputTokens);
     }
 
-    /** The model finished: settle the real cost, store the reply (which releases the lock) and answer. */
+    /**
+     * The model finished: settle the real cost, store the reply (which releases the lock) and answer. A reply of nothing
+     * (no text, or only whitespace) is the model's failure: its cost is settled, nothing is stored, and the user's message
+     * stays for a retry.
+     */
     private Uni<TurnEvent> finish(Turn turn) {
-        modelOutage.succeeded();
         UUID sessionId = turn.request.sessionId();
         ChatResponse response = turn.completion;
         TokenUsage usage = response == null ? null : response.tokenUsage();
@@ -226,6 +229,14 @@ class ConversationService {
         long cost = usage == null ? reservation.expectedMicros()
                 : budget.costMicros(model, tokens(usage.inputTokenCount()), tokens(usage.outputTokenCount()));
         String text = turn.reply.toString().strip();
+        if (text.isEmpty()) {
+            return budget.settle(reservation, cost)
+                    .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
+                    .onFailure().recoverWithNull()
+                    .flatMap(v -> Uni.createFrom().<TurnEvent>failure(
+                            new ModelFailed(new IllegalStateException("The model's reply was empty"))));
+        }
+        modelOutage.succeeded();
         Plan plan = turn.plan;
         TurnRepository.Reply reply = new TurnRepository.Reply(UUID.randomUUID(), turn.userMessageId, text, model,
                 usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
