@@ -1,6 +1,9 @@
 package dev.bigocean.web;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,12 @@ import java.util.Map;
  * {@link ErrorMapper} turns them into response bodies. The factories below are the complete list of tags.
  */
 public final class ApiException extends RuntimeException {
+
+    static final String RETRY_AFTER = "Retry-After";
+    /** {@code Retry-After} of a 503 the database caused (a busy pool, no answer in time): a moment. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 2;
+    /** {@code Retry-After} of a 503 the interviewer's model caused (the message is kept for the retry). */
+    static final int MODEL_RETRY_AFTER_SECONDS = 5;
 
     private final String tag;
     private final int status;
@@ -86,12 +95,14 @@ public final class ApiException extends RuntimeException {
 
     /** Every pooled database connection stayed busy past the acquisition timeout: retry shortly. */
     static ApiException databaseBusy() {
-        return of("DatabaseError", 503, "The database is busy; try again shortly");
+        return of("DatabaseError", 503, "The database is busy; try again shortly")
+                .withHeader(RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
     }
 
     /** PostgreSQL did not answer within {@code bigocean.db.timeout}: retry shortly. */
     static ApiException databaseNotAnswering() {
-        return of("DatabaseError", 503, "The database did not answer in time; try again shortly");
+        return of("DatabaseError", 503, "The database did not answer in time; try again shortly")
+                .withHeader(RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
     }
 
     static ApiException internal() {
@@ -105,15 +116,19 @@ public final class ApiException extends RuntimeException {
     /** {@code userId} is null for an anonymous caller (limited per client IP). */
     public static ApiException rateLimitExceeded(String userId, Instant resetAt, long retryAfterSeconds, String message) {
         return of("RateLimitExceeded", 429, message, "userId", userId, "resetAt", resetAt.toString())
-                .withHeader("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
+                .withHeader(RETRY_AFTER, String.valueOf(Math.max(1, retryAfterSeconds)));
     }
 
     static ApiException costLimitExceeded(long dailySpendCents, long limitCents) {
         return costLimitExceeded(dailySpendCents, limitCents, "Daily cost budget exceeded");
     }
 
+    /** The budgets are daily: {@code Retry-After} is the time until they start again, at the next 00:00 UTC. */
     public static ApiException costLimitExceeded(long dailySpendCents, long limitCents, String message) {
-        return of("CostLimitExceeded", 503, message, "dailySpend", dailySpendCents, "limit", limitCents);
+        Instant now = Instant.now();
+        Instant nextDay = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return of("CostLimitExceeded", 503, message, "dailySpend", dailySpendCents, "limit", limitCents)
+                .withHeader(RETRY_AFTER, String.valueOf(Math.max(1, Duration.between(now, nextDay).toSeconds())));
     }
 
     public static ApiException profileNotFound(String publicProfileId) {
@@ -149,7 +164,8 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException agentInvocation(String agentName, String sessionId) {
         return of("AgentInvocationError", 503, "The interviewer could not answer right now; your message is saved, please retry",
-                "agentName", agentName, "sessionId", sessionId);
+                "agentName", agentName, "sessionId", sessionId)
+                .withHeader(RETRY_AFTER, String.valueOf(MODEL_RETRY_AFTER_SECONDS));
     }
 
     public static ApiException invalidFacetName(String facetName, List<String> validFacets) {

@@ -61,8 +61,8 @@ public class OpenApiFilter implements OASFilter {
         components.addResponse("ServerError", error("DatabaseError or InternalError; the body never carries internals.",
                 "DatabaseError", "InternalError"));
         components.addResponse("DatabaseBusy", error("DatabaseError: every database connection stayed busy, or the database "
-                + "did not answer in time; retry shortly.",
-                "DatabaseError"));
+                + "did not answer in time; Retry-After says when to retry.",
+                "DatabaseError").addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER)));
         components.addResponse("PayloadTooLarge", error("PayloadTooLarge: the request body is over MAX_BODY_SIZE; maxBytes "
                 + "says how large it may be.", "PayloadTooLarge"));
         components.addResponse("ForbiddenOrigin", error("ForbiddenOrigin: the Origin header is neither the frontend's nor "
@@ -106,6 +106,12 @@ public class OpenApiFilter implements OASFilter {
         addOrJoin(operation, "403", "ForbiddenOrigin", "ForbiddenOrigin");
         operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getRef() == null)
                 .forEach(response -> response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID)));
+        // Every 429 and 503 says when to retry (the shared responses carry the header themselves).
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if ((status.equals("429") || status.equals("503")) && response.getRef() == null) {
+                response.addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER));
+            }
+        });
     }
 
     /** Adds the shared response unless the operation describes that status itself (a bare generated one does not count). */

@@ -6,7 +6,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,8 +107,13 @@ class StreamedTurnErrorsIT {
         CostBudget.Reservation all = budget.reserve(CostBudget.key(null, UUID.fromString(id)),
                 budget.limitCents() * 10_000).await().indefinitely();
         try {
-            stream(id, "Hello").then().statusCode(503).contentType(startsWith("application/json"))
-                    .body("_tag", equalTo("CostLimitExceeded")).body("limit", equalTo((int) budget.limitCents()));
+            // The budget is daily: Retry-After is the time to the next 00:00 UTC, at most a day.
+            String retryAfter = stream(id, "Hello").then().statusCode(503).contentType(startsWith("application/json"))
+                    .body("_tag", equalTo("CostLimitExceeded")).body("limit", equalTo((int) budget.limitCents()))
+                    .extract().header("Retry-After");
+            long untilMidnight = Duration.between(Instant.now(), LocalDate.now(ZoneOffset.UTC).plusDays(1)
+                    .atStartOfDay().toInstant(ZoneOffset.UTC)).toSeconds();
+            assertTrue(Math.abs(Long.parseLong(retryAfter) - untilMidnight) <= 5, retryAfter + " against " + untilMidnight);
         } finally {
             budget.release(all).await().indefinitely();
         }
@@ -115,7 +124,7 @@ class StreamedTurnErrorsIT {
     void aModelFailureBeforeTheFirstTokenIs503AgentInvocationError() {
         stub.respondWith(Stubs.nerin(StubReply.error(500, "boom")));
         String id = Api.startSession();
-        stream(id, "Hello").then().statusCode(503).body("_tag", equalTo("AgentInvocationError"))
+        stream(id, "Hello").then().statusCode(503).header("Retry-After", "5").body("_tag", equalTo("AgentInvocationError"))
                 .body("agentName", equalTo("nerin")).body("sessionId", equalTo(id));
     }
 

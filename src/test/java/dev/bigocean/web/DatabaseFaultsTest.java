@@ -69,5 +69,7 @@ class DatabaseFaultsTest {
         ApiException answer = ErrorMapper.databaseError(failure);
         assertEquals("DatabaseError", answer.tag(), failure.toString());
         assertEquals(status, answer.status(), failure.toString());
+        // A 503 is worth retrying in a moment, and says so; a 500 does not promise it.
+        assertEquals(status == 503 ? "2" : null, answer.headers().get("Retry-After"), failure.toString());
     }
 }
