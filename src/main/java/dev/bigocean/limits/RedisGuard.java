@@ -32,9 +32,8 @@ import io.vertx.mutiny.redis.client.Response;
  * wrong. That call is decided in memory and logged as an error, but Redis stays in use for the next one. Nor is one
  * slow call: when a command times out but Redis has answered another one in time since it was sent (a pool queue or an
  * event loop behind under a burst of load, not a Redis that stopped), that call is decided in memory and Redis stays
- * in use. Every decision made in memory
- * is counted in {@code bigocean.redis.fallbacks} (tag {@code reason}: {@code unavailable}, {@code rejected} or
- * {@code slow}).
+ * in use. Every decision made in memory is counted in {@code bigocean.redis.fallbacks} (tag {@code reason}:
+ * {@code unavailable}, {@code rejected} or {@code slow}).
  */
 @ApplicationScoped
 class RedisGuard {
