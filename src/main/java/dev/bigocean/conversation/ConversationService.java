@@ -228,22 +228,20 @@ class ConversationService {
         CostBudget.Reservation reservation = turn.reservation.getAndSet(null);
         long cost = usage == null ? reservation.expectedMicros()
                 : budget.costMicros(model, tokens(usage.inputTokenCount()), tokens(usage.outputTokenCount()));
+        Uni<Void> settled = budget.settle(reservation, cost)
+                .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
+                .onFailure().recoverWithNull();
         String text = turn.reply.toString().strip();
         if (text.isEmpty()) {
-            return budget.settle(reservation, cost)
-                    .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
-                    .onFailure().recoverWithNull()
-                    .flatMap(v -> Uni.createFrom().<TurnEvent>failure(
-                            new ModelFailed(new IllegalStateException("The model's reply was empty"))));
+            return settled.flatMap(v -> Uni.createFrom().<TurnEvent>failure(
+                    new ModelFailed(new IllegalStateException("The model's reply was empty"))));
         }
         modelOutage.succeeded();
         Plan plan = turn.plan;
         TurnRepository.Reply reply = new TurnRepository.Reply(UUID.randomUUID(), turn.userMessageId, text, model,
                 usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
                 cost, plan.focus(), plan.closing());
-        return budget.settle(reservation, cost)
-                .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
-                .onFailure().recoverWithNull()
+        return settled
                 .flatMap(v -> turns.storeReply(sessionId, turn.lock, reply))
                 .invoke(() -> turn.stored = true)
                 .map(createdAt -> new TurnEvent.Done(new MessageResponse(text, plan.sheet().confidenceMap(),
