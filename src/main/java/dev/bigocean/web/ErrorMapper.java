@@ -193,7 +193,7 @@ public class ErrorMapper {
             return ApiException.databaseNotAnswering();
         }
         if (isDatabaseUnavailable(e)) {
-            databaseOutage(refusal(e) != null
+            databaseOutage(refusesWork(e)
                     ? "Database refuses work (" + summary(e) + "): answering 500 DatabaseError until it accepts it again"
                     : "Database unreachable (" + summary(e) + "): answering 500 DatabaseError until it is back");
             return ApiException.database();
@@ -225,9 +225,9 @@ public class ErrorMapper {
 
     /**
      * PostgreSQL cannot be reached, cut the connection (stopped, restarting, network), did not answer within
-     * {@code bigocean.db.timeout} or refuses work for a reason of its own ({@link #refusal}): an expected fault, answered
-     * 500 DatabaseError (503 for the timeout) and logged once per outage without a stack trace. Other SQL errors are not
-     * outages (they are bugs).
+     * {@code bigocean.db.timeout} or refuses work for a reason of its own ({@link #refusesWork}): an expected fault,
+     * answered 500 DatabaseError (503 for the timeout) and logged once per outage without a stack trace. Other SQL errors
+     * are not outages (they are bugs).
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -247,29 +247,31 @@ public class ErrorMapper {
                 return true;
             }
             if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-                    && pg.getSqlState().startsWith("08")) {
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
                 return true;
             }
         }
-        return refusal(e) != null;
+        return refusesWork(e);
     }
 
     /**
-     * The error of PostgreSQL refusing a statement for the state the database is in, not for the statement, or null:
-     * read-only ({@code 25006}: a standby after a failover, or {@code default_transaction_read_only}), out of resources
-     * (class {@code 53}: disk, memory, connections), stopped or cancelled by an operator (class {@code 57}: shutdown,
-     * {@code statement_timeout}, a cancelled backend) or failing outside PostgreSQL (class {@code 58}: an I/O error).
-     * Every request that writes fails the same way until an operator acts, so it is an outage, not a bug of this service.
+     * Whether PostgreSQL refused a statement for the state the database is in, not for the statement: read-only
+     * ({@code 25006}: a standby after a failover, or {@code default_transaction_read_only}), out of resources (class
+     * {@code 53}: disk, memory, connections), a statement cancelled by an operator or a {@code statement_timeout}
+     * (class {@code 57}; its {@code 57P} codes, a shutdown or a start, are the connection's loss) or failing outside
+     * PostgreSQL (class {@code 58}: an I/O error). Every request that writes fails the same way until an operator acts,
+     * so it is an outage, not a bug of this service.
      */
-    private static io.vertx.pgclient.PgException refusal(Throwable e) {
+    private static boolean refusesWork(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().equals("25006") || pg.getSqlState().startsWith("53")
-                            || pg.getSqlState().startsWith("57") || pg.getSqlState().startsWith("58"))) {
-                return pg;
+                            || pg.getSqlState().startsWith("57") && !pg.getSqlState().startsWith("57P")
+                            || pg.getSqlState().startsWith("58"))) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private static String summary(Throwable e) {
