@@ -127,11 +127,12 @@ public class CostBudget {
      * Reserves {@code expectedCostMicros} atomically on every budget the call is charged to: {@code budgetKey}, the
      * anonymous client's {@code clientKey} (ignored for a user's call; null: none) and the global ceiling. When one of
      * them would pass its limit nothing is reserved and the call fails with 503 {@code CostLimitExceeded
-     * {dailySpend, limit}} of that budget.
+     * {dailySpend, limit}} of that budget, and {@code Retry-After} until the next 00:00 UTC, when today's budgets end.
      */
     public Uni<Reservation> reserve(String budgetKey, String clientKey, long expectedCostMicros) {
         long expected = Math.max(0, expectedCostMicros);
-        String day = LocalDate.now(ZoneOffset.UTC).toString();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String day = today.toString();
         String id = UUID.randomUUID().toString();
         List<String> budgets = budgets(budgetKey, clientKey);
         List<Long> limits = budgets.stream().map(this::limitMicros).toList();
@@ -151,7 +152,7 @@ public class CostBudget {
                         String refusing = decision.budget();
                         metrics.counter("bigocean.budget.refused", "budget", kind(refusing)).increment();
                         throw ApiException.costLimitExceeded(cents(decision.spentMicros()), limitMicros(refusing) / MICROS_PER_CENT,
-                                message(refusing));
+                                message(refusing), today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
                     }
                     return decision.reservation();
                 });

@@ -2,8 +2,6 @@ package dev.bigocean.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,16 +117,10 @@ public final class ApiException extends RuntimeException {
                 .withHeader(RETRY_AFTER, String.valueOf(Math.max(1, retryAfterSeconds)));
     }
 
-    static ApiException costLimitExceeded(long dailySpendCents, long limitCents) {
-        return costLimitExceeded(dailySpendCents, limitCents, "Daily cost budget exceeded");
-    }
-
-    /** The budgets are daily: {@code Retry-After} is the time until they start again, at the next 00:00 UTC. */
-    public static ApiException costLimitExceeded(long dailySpendCents, long limitCents, String message) {
-        Instant now = Instant.now();
-        Instant nextDay = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    /** {@code Retry-After} is the time until the budget starts again ({@code resetAt}). */
+    public static ApiException costLimitExceeded(long dailySpendCents, long limitCents, String message, Instant resetAt) {
         return of("CostLimitExceeded", 503, message, "dailySpend", dailySpendCents, "limit", limitCents)
-                .withHeader(RETRY_AFTER, String.valueOf(Math.max(1, Duration.between(now, nextDay).toSeconds())));
+                .withHeader(RETRY_AFTER, String.valueOf(Math.max(1, Duration.between(Instant.now(), resetAt).toSeconds())));
     }
 
     public static ApiException profileNotFound(String publicProfileId) {
