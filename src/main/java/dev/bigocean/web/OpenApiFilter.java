@@ -104,12 +104,14 @@ public class OpenApiFilter implements OASFilter {
             addIfAbsent(operation, "413", "PayloadTooLarge");
         }
         addOrJoin(operation, "403", "ForbiddenOrigin", "ForbiddenOrigin");
-        operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getRef() == null)
-                .forEach(response -> response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID)));
-        // Every 429 and 503 says when to retry (the shared responses carry the header themselves).
+        // The operation's own responses get the headers the shared ones carry themselves: the request id, and on a 429
+        // or 503 when to retry.
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
-            if ((status.equals("429") || status.equals("503")) && response.getRef() == null) {
-                response.addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER));
+            if (response.getRef() == null) {
+                response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID));
+                if (status.equals("429") || status.equals("503")) {
+                    response.addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER));
+                }
             }
         });
     }
