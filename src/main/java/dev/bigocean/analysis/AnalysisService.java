@@ -133,8 +133,16 @@ class AnalysisService {
         Instant tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         metrics.job("deferred", "CostLimitExceeded");
         LOG.infof("Analysis job %s deferred to %s: the daily cost budget is spent", claim.jobId(), tomorrow);
-        return jobs.defer(claim, tomorrow, "CostLimitExceeded", "The daily cost budget is spent; analysis resumes the next UTC day")
-                .map(deferred -> new Processed(deferred ? Outcome.RETRY : Outcome.LEASE_LOST, Duration.between(Instant.now(), tomorrow)));
+        return handBack(claim, tomorrow, "CostLimitExceeded", "The daily cost budget is spent; analysis resumes the next UTC day");
+    }
+
+    /**
+     * Hands the job back until {@code until} without using its attempt, noting why: tried again then, or left alone if
+     * its lease was lost meanwhile.
+     */
+    private Uni<Processed> handBack(Claim claim, Instant until, String errorTag, String detail) {
+        return jobs.defer(claim, until, errorTag, detail).map(deferred -> new Processed(
+                deferred ? Outcome.RETRY : Outcome.LEASE_LOST, Duration.between(Instant.now(), until)));
     }
 
     /** Replaces the reservation by the call's real cost (nothing when the model reported no usage). */
@@ -249,8 +257,7 @@ class AnalysisService {
         modelOutage.failed("Analysis job " + claim.jobId() + " waits " + wait + " for the model, its last attempt kept",
                 failure.tag + ": " + failure.getMessage(), "an analysis call succeeds");
         metrics.job("waiting", failure.tag);
-        return jobs.defer(claim, Instant.now().plus(wait), failure.tag, failure.getMessage())
-                .map(deferred -> new Processed(deferred ? Outcome.RETRY : Outcome.LEASE_LOST, wait));
+        return handBack(claim, Instant.now().plus(wait), failure.tag, failure.getMessage());
     }
 
     /** {@code backoff × 2^(attempt-1)}, at most {@code maxBackoff}. */
