@@ -1,0 +1,46 @@
+package dev.bigocean.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bigocean.testsupport.Api;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The HTTP metrics name a request by its path template, never by its path: a session id in a label would make a new
+ * time series per session. Checked for a request REST matched (200, and a 400 from the resource), one a pre-matching
+ * filter refused before matching (415), and one that matches nothing (404).
+ */
+@QuarkusTest
+class MetricsPathTemplateIT {
+
+    private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{(.*)} ", Pattern.MULTILINE);
+
+    @Test
+    void requestsAreCountedByTheirPathTemplate() {
+        String session = Api.startSession();
+        given().get("/api/assessment/" + session + "/results").then().statusCode(200);
+        given().get("/api/assessment/not-a-session/results").then().statusCode(400);
+        given().contentType("garbage").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/api/assessment/" + session + "/questionnaire").then().statusCode(415);
+        given().get("/api/assessment/" + session + "/nothing-here").then().statusCode(404);
+
+        List<String> labels = REQUESTS.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .results().map(m -> m.group(1)).toList();
+        assertTrue(labels.stream().anyMatch(l -> l.contains("uri=\"/api/assessment/{sessionId}/results\"")
+                && l.contains("status=\"200\"")), () -> "no templated 200 among " + labels);
+        assertTrue(labels.stream().anyMatch(l -> l.contains("uri=\"/api/assessment/{sessionId}/results\"")
+                && l.contains("status=\"400\"")), () -> "no templated 400 among " + labels);
+        assertTrue(labels.stream().anyMatch(l -> l.contains("uri=\"/api/assessment/{sessionId}/questionnaire\"")
+                && l.contains("status=\"415\"")), () -> "the 415 refused before matching is not templated: " + labels);
+        assertFalse(labels.stream().anyMatch(l -> l.contains(session) || l.contains("not-a-session")),
+                () -> "a path, not a template, in " + labels);
+        assertEquals(List.of(), labels.stream().filter(l -> l.contains("nothing-here")).toList());
+    }
+}
