@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 /**
  * Configuration of platform/ other than the model roles ({@link LlmConfig}, which several features read): the database
  * pool ({@code bigocean.db.*}), where PostgreSQL and Redis are ({@code bigocean.infrastructure.*}) and the OIDC settings
- * the start-up checks look at ({@code bigocean.oidc.*}). {@code bigocean.embedded.*} ({@code BIGOCEAN_EMBEDDED},
+ * the start-up checks look at ({@code bigocean.oidc.*}) and whether traces are recorded ({@code bigocean.tracing.*}). {@code bigocean.embedded.*} ({@code BIGOCEAN_EMBEDDED},
  * {@code BIGOCEAN_DATA_DIR}), {@code DATABASE_URL} and {@code REDIS_URL} are read by
  * {@code InfrastructureConfigSourceFactory} while the configuration is still being built, before any mapping exists.
  */
@@ -62,5 +62,14 @@ final class PlatformConfig {
 
         /** The audience tokens must carry ({@code quarkus.oidc.token.audience}, {@code OIDC_AUDIENCE}). */
         Optional<List<String>> audience();
+    }
+
+    /** Tracing, as {@code TracingConfigSourceFactory} switched it: application.properties points the key at Quarkus'. */
+    @ConfigMapping(prefix = "bigocean.tracing")
+    interface Tracing {
+
+        /** Whether the OpenTelemetry SDK is off ({@code quarkus.otel.sdk.disabled}; off without a collector). */
+        @WithDefault("false")
+        boolean sdkDisabled();
     }
 }

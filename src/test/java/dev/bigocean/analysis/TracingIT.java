@@ -87,6 +87,17 @@ class TracingIT {
         });
     }
 
+    /** With traces recorded, the metrics carry exemplars: the trace of a sampled request, in the OpenMetrics format. */
+    @Test
+    void metricsCarryExemplarsOfTheTraces() {
+        String session = Api.startSession();
+        given().get("/api/assessment/" + session + "/results").then().statusCode(200);
+        String metrics = given().accept("application/openmetrics-text; version=1.0.0; charset=utf-8").get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds") && l.contains("trace_id=")),
+                "no exemplar on the HTTP metrics");
+    }
+
     private static List<String> names(List<SpanData> spans) {
         return spans.stream().map(SpanData::getName).toList();
     }

@@ -6,20 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.bigocean.testsupport.Api;
+import io.prometheus.client.exemplars.ExemplarSampler;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The HTTP metrics name a request by its path template, never by its path: a session id in a label would make a new
  * time series per session. Checked for a request REST matched (200, and a 400 from the resource), one a pre-matching
- * filter refused before matching (415), and one that matches nothing (404).
+ * filter refused before matching (415), and one that matches nothing (404). With tracing off (the default) the
+ * registry samples no exemplars ({@code TracingIT} checks them with tracing on).
  */
 @QuarkusTest
 class MetricsPathTemplateIT {
+
+    @Inject
+    Optional<ExemplarSampler> exemplars;
+
+    @Test
+    void noExemplarsWithoutTraces() {
+        assertTrue(exemplars.isEmpty(), "an exemplar sampler with tracing off");
+    }
 
     private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{(.*)} ", Pattern.MULTILINE);
 
