@@ -25,10 +25,6 @@ class MetricsExemplars {
     @Alternative
     @Priority(1)
     Optional<ExemplarSampler> exemplarSampler(PlatformConfig.Tracing tracing) {
-        return sampler(tracing.sdkDisabled());
-    }
-
-    static Optional<ExemplarSampler> sampler(boolean tracingDisabled) {
-        return tracingDisabled ? Optional.empty() : new OpentelemetryExemplarSamplerProvider().exemplarSampler();
+        return tracing.sdkDisabled() ? Optional.empty() : new OpentelemetryExemplarSamplerProvider().exemplarSampler();
     }
 }

@@ -9,10 +9,11 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Configuration of platform/ other than the model roles ({@link LlmConfig}, which several features read): the database
- * pool ({@code bigocean.db.*}), where PostgreSQL and Redis are ({@code bigocean.infrastructure.*}) and the OIDC settings
- * the start-up checks look at ({@code bigocean.oidc.*}) and whether traces are recorded ({@code bigocean.tracing.*}). {@code bigocean.embedded.*} ({@code BIGOCEAN_EMBEDDED},
- * {@code BIGOCEAN_DATA_DIR}), {@code DATABASE_URL} and {@code REDIS_URL} are read by
- * {@code InfrastructureConfigSourceFactory} while the configuration is still being built, before any mapping exists.
+ * pool ({@code bigocean.db.*}), where PostgreSQL and Redis are ({@code bigocean.infrastructure.*}), the OIDC settings the
+ * start-up checks look at ({@code bigocean.oidc.*}) and whether traces are recorded ({@code bigocean.tracing.*}).
+ * {@code bigocean.embedded.*} ({@code BIGOCEAN_EMBEDDED}, {@code BIGOCEAN_DATA_DIR}), {@code DATABASE_URL} and
+ * {@code REDIS_URL} are read by {@code InfrastructureConfigSourceFactory} while the configuration is still being built,
+ * before any mapping exists.
  */
 final class PlatformConfig {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class MetricsPathTemplateIT {
 
+    private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{(.*)} ", Pattern.MULTILINE);
+
     @Inject
     Optional<ExemplarSampler> exemplars;
 
@@ -34,14 +37,13 @@ class MetricsPathTemplateIT {
         assertTrue(exemplars.isEmpty(), "an exemplar sampler with tracing off");
     }
 
-    private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{(.*)} ", Pattern.MULTILINE);
-
     @Test
     void requestsAreCountedByTheirPathTemplate() {
         String session = Api.startSession();
         given().get("/api/assessment/" + session + "/results").then().statusCode(200);
         given().get("/api/assessment/not-a-session/results").then().statusCode(400);
-        given().contentType("garbage").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/api/assessment/" + session + "/questionnaire").then().statusCode(415);
+        given().contentType("garbage").body("{}".getBytes(StandardCharsets.UTF_8))
+                .put("/api/assessment/" + session + "/questionnaire").then().statusCode(415);
         given().get("/api/assessment/" + session + "/nothing-here").then().statusCode(404);
 
         List<String> labels = REQUESTS.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString())
