@@ -2,8 +2,6 @@ package dev.bigocean.analysis;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -19,6 +17,7 @@ import dev.bigocean.analysis.ai.AnalyzerAi;
 import dev.bigocean.analysis.ai.AnalyzerModels;
 import dev.bigocean.analysis.ai.AnalyzerOutput;
 import dev.bigocean.limits.CostBudget;
+import dev.bigocean.limits.UtcDays;
 import dev.bigocean.platform.OutageLog;
 import dev.bigocean.platform.PromptFence;
 import dev.bigocean.web.ApiException;
@@ -130,7 +129,7 @@ class AnalysisService {
 
     /** The budget is spent for today: the job waits for the next UTC day without using an attempt. */
     private Uni<Processed> deferToNextDay(Claim claim) {
-        Instant tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant tomorrow = UtcDays.endOf(UtcDays.today());
         metrics.job("deferred", "CostLimitExceeded");
         LOG.infof("Analysis job %s deferred to %s: the daily cost budget is spent", claim.jobId(), tomorrow);
         return handBack(claim, tomorrow, "CostLimitExceeded", "The daily cost budget is spent; analysis resumes the next UTC day");

@@ -4,7 +4,6 @@ import dev.bigocean.web.ClientAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,7 +130,7 @@ public class CostBudget {
      */
     public Uni<Reservation> reserve(String budgetKey, String clientKey, long expectedCostMicros) {
         long expected = Math.max(0, expectedCostMicros);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = UtcDays.today();
         String day = today.toString();
         String id = UUID.randomUUID().toString();
         List<String> budgets = budgets(budgetKey, clientKey);
@@ -152,7 +151,7 @@ public class CostBudget {
                         String refusing = decision.budget();
                         metrics.counter("bigocean.budget.refused", "budget", kind(refusing)).increment();
                         throw ApiException.costLimitExceeded(cents(decision.spentMicros()), limitMicros(refusing) / MICROS_PER_CENT,
-                                message(refusing), today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                                message(refusing), UtcDays.endOf(today));
                     }
                     return decision.reservation();
                 });
@@ -238,7 +237,7 @@ public class CostBudget {
 
     /** Forgets a budget (an erased user or session): today's and yesterday's counters, here and in Redis. */
     public Uni<Void> forget(String budgetKey) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = UtcDays.today();
         List<String> keys = new java.util.ArrayList<>();
         for (LocalDate day : List.of(today, today.minusDays(1))) {
             keys.addAll(keys(budgetKey, day.toString()));
@@ -254,8 +253,7 @@ public class CostBudget {
 
     /** Budget keys live until the end of the next UTC day. */
     private static long keyTtlMillis() {
-        Instant end = LocalDate.now(ZoneOffset.UTC).plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return Math.max(1, Duration.between(Instant.now(), end).toMillis());
+        return Math.max(1, Duration.between(Instant.now(), UtcDays.endOf(UtcDays.today().plusDays(1))).toMillis());
     }
 
     static long cents(long micros) {
@@ -263,7 +261,7 @@ public class CostBudget {
     }
 
     private LocalLedger ledger(String budgetKey, String day) {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = UtcDays.today().toString();
         if (local.size() > 10_000) {
             local.keySet().removeIf(k -> !k.endsWith("|" + today));
         }

@@ -3,7 +3,6 @@ package dev.bigocean.limits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,7 @@ public class DailyStartLimit {
 
     private final RedisGuard redis;
     private final Map<String, String> localSlots = new ConcurrentHashMap<>();
-    private volatile LocalDate localDay = today();
+    private volatile LocalDate localDay = UtcDays.today();
 
     DailyStartLimit(RedisGuard redis) {
         this.redis = redis;
@@ -41,11 +40,11 @@ public class DailyStartLimit {
 
     /** Takes today's slot of {@code userId}, or fails with 429 {@code RateLimitExceeded} (resetAt: next 00:00 UTC). */
     public Uni<Slot> acquire(UUID userId) {
-        LocalDate day = today();
+        LocalDate day = UtcDays.today();
         forgetOtherDays(day);
         String key = key(userId, day);
         String token = UUID.randomUUID().toString();
-        Instant resetAt = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant resetAt = UtcDays.endOf(day);
         if (localSlots.containsKey(key)) {
             return Uni.createFrom().failure(refused(userId, resetAt));
         }
@@ -67,7 +66,7 @@ public class DailyStartLimit {
 
     /** Forgets the slots of an erased user (today's and yesterday's keys), here and in Redis. */
     public Uni<Void> forget(UUID userId) {
-        LocalDate day = today();
+        LocalDate day = UtcDays.today();
         List<String> keys = List.of(key(userId, day), key(userId, day.minusDays(1)));
         keys.forEach(localSlots::remove);
         return redis.delete(keys).replaceWithVoid();
@@ -89,9 +88,5 @@ public class DailyStartLimit {
             String suffix = ":" + day;
             localSlots.keySet().removeIf(k -> !k.endsWith(suffix));
         }
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
     }
 }
