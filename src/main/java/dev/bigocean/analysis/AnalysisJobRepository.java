@@ -108,7 +108,8 @@ class AnalysisJobRepository {
 
     /**
      * The completion statements on a caller's transaction: the fenced update first (it also row-locks the job, so two
-     * completions cannot interleave), then the evidence rows only if the update matched, and the session's score sheet.
+     * completions cannot interleave), then, only if the update matched, the evidence rows and the session's score sheet,
+     * or with no evidence the sheet's record of whether the analyses ran offline.
      */
     Uni<Boolean> complete(SqlConnection tx, Claim claim, List<EvidenceValidator.Valid> evidence, int dropped, Usage usage) {
         Tuple done = Tuple.tuple()
@@ -130,7 +131,7 @@ class AnalysisJobRepository {
                         return Uni.createFrom().item(false);
                     }
                     if (evidence.isEmpty()) {
-                        return Uni.createFrom().item(true);
+                        return scoring.analysed(tx, claim.sessionId()).replaceWith(true);
                     }
                     List<Tuple> rows = new ArrayList<>(evidence.size());
                     for (EvidenceValidator.Valid e : evidence) {

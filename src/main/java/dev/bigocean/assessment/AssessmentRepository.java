@@ -44,22 +44,23 @@ class AssessmentRepository {
     private static final String FIND = "SELECT " + SESSION_COLUMNS + " FROM assessment_session s WHERE s.id = $1";
 
     /* The session, its sheet and whether its evidence came from the offline analyzer (null: nothing analysed yet). */
-    private static final String SCORED_COLUMNS = SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
-            ,
-            (SELECT bool_or(j.model ILIKE 'offline%') FROM analysis_job j
-             WHERE j.session_id = s.id AND j.status = 'done' AND j.model IS NOT NULL) AS offline_analysis""";
+    private static final String SCORED_COLUMNS = SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + ", "
+            + ScoringService.OFFLINE_ANALYSIS + " AS offline_analysis";
     private static final String SCORED_FROM = "\nFROM assessment_session s\n" + ScoringService.SHEET_JOIN + "\nWHERE s.id = $1";
 
-    /** The session, its sheet and its messages in order as parallel arrays: one row. */
+    /**
+     * The session, its sheet and its messages in order as parallel arrays: one row. The messages are sorted once, in a
+     * subquery the aggregates read in order, rather than once per aggregate.
+     */
     private static final String CONVERSATION = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
             , m.ids AS m_ids, m.roles AS m_roles, m.contents AS m_contents, m.created AS m_created
             FROM assessment_session s
             """ + ScoringService.SHEET_JOIN + """
 
             LEFT JOIN LATERAL (
-                SELECT array_agg(id ORDER BY seq) AS ids, array_agg(role ORDER BY seq) AS roles,
-                       array_agg(content ORDER BY seq) AS contents, array_agg(created_at ORDER BY seq) AS created
-                FROM assessment_message WHERE session_id = s.id) m ON true
+                SELECT array_agg(id) AS ids, array_agg(role) AS roles, array_agg(content) AS contents,
+                       array_agg(created_at) AS created
+                FROM (SELECT id, role, content, created_at FROM assessment_message WHERE session_id = s.id ORDER BY seq) o) m ON true
             WHERE s.id = $1""";
 
     /**

@@ -41,16 +41,32 @@ public class ScoringService {
 
     /**
      * The stored sheet of the session row {@code s} and, only when none is stored, its evidence rows aggregated in one
-     * scan (the condition on {@code sc} is constant for the lateral subquery, so with a sheet PostgreSQL skips it).
+     * scan (the condition on {@code sc} is constant for the lateral subquery, so with a sheet PostgreSQL skips it). The
+     * rows are sorted once, in a subquery the aggregates read in order, rather than once per aggregate.
      */
     public static final String SHEET_JOIN = """
             LEFT JOIN score_sheet sc ON sc.session_id = s.id
             LEFT JOIN LATERAL (
-                SELECT array_agg(e.facet ORDER BY e.created_at, e.id) AS facets,
-                       array_agg(e.score ORDER BY e.created_at, e.id) AS scores,
-                       array_agg(e.confidence ORDER BY e.created_at, e.id) AS confidences
-                FROM facet_evidence e WHERE e.session_id = s.id AND sc.session_id IS NULL) ev ON true""";
+                SELECT array_agg(e.facet) AS facets, array_agg(e.score) AS scores, array_agg(e.confidence) AS confidences
+                FROM (SELECT facet, score, confidence FROM facet_evidence
+                      WHERE session_id = s.id AND sc.session_id IS NULL ORDER BY created_at, id) e) ev ON true""";
 
+    /**
+     * Whether the session's analyses ran on the offline analyzer, for a query that joins {@link #SHEET_JOIN}: as the
+     * stored sheet says, or (no sheet, or one stored before the sheet kept it) as its finished analysis jobs say; null
+     * when none has finished.
+     */
+    public static final String OFFLINE_ANALYSIS = "COALESCE(sc.offline_analysis, " + offlineAnalysisOf("s.id") + ")";
+
+    /** A session's sheet ({@code $1}, its 30 raw scores and confidences, its evidence count), replacing any stored. */
+    private static final String STORE = """
+            INSERT INTO score_sheet (session_id, raw_scores, confidences, evidence_count, updated_at, offline_analysis)
+            VALUES ($1, $2, $3, $4, now(), %s)
+            ON CONFLICT (session_id) DO UPDATE SET raw_scores = EXCLUDED.raw_scores, confidences = EXCLUDED.confidences,
+                evidence_count = EXCLUDED.evidence_count, updated_at = EXCLUDED.updated_at,
+                offline_analysis = EXCLUDED.offline_analysis""".formatted(offlineAnalysisOf("$1"));
+    private static final String ANALYSED = "UPDATE score_sheet SET offline_analysis = " + offlineAnalysisOf("$1")
+            + " WHERE session_id = $1";
     private static final String SHEET = "SELECT " + SHEET_COLUMNS + " FROM (SELECT $1::uuid AS id) s\n" + SHEET_JOIN;
     private static final ScoreSheet EMPTY = Scoring.compute(Map.of());
 
@@ -102,9 +118,10 @@ public class ScoringService {
      */
     public Uni<Void> refresh(SqlConnection tx, UUID sessionId) {
         return tx.preparedQuery("""
-                SELECT array_agg(facet ORDER BY created_at, id) AS facets, array_agg(score ORDER BY created_at, id) AS scores,
-                       array_agg(confidence ORDER BY created_at, id) AS confidences, count(*) AS n
-                FROM facet_evidence WHERE session_id = $1""").execute(Tuple.of(sessionId))
+                SELECT array_agg(facet) AS facets, array_agg(score) AS scores, array_agg(confidence) AS confidences,
+                       count(*) AS n
+                FROM (SELECT facet, score, confidence FROM facet_evidence WHERE session_id = $1 ORDER BY created_at, id) e""")
+                .execute(Tuple.of(sessionId))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     String[] facets = row.getArrayOfStrings("facets");
@@ -112,12 +129,7 @@ public class ScoringService {
                             : aggregate(facets, row.getArrayOfShorts("scores"), row.getArrayOfShorts("confidences"));
                     Double[] raw = sheet.facets().stream().map(FacetScore::rawScore).toArray(Double[]::new);
                     Short[] confidences = sheet.facets().stream().map(f -> (short) f.confidence()).toArray(Short[]::new);
-                    return tx.preparedQuery("""
-                            INSERT INTO score_sheet (session_id, raw_scores, confidences, evidence_count, updated_at)
-                            VALUES ($1, $2, $3, $4, now())
-                            ON CONFLICT (session_id) DO UPDATE SET raw_scores = EXCLUDED.raw_scores,
-                                confidences = EXCLUDED.confidences, evidence_count = EXCLUDED.evidence_count,
-                                updated_at = EXCLUDED.updated_at""")
+                    return tx.preparedQuery(STORE)
                             .execute(Tuple.of(sessionId, raw, confidences, row.getLong("n").intValue()));
                 })
                 .replaceWithVoid();
@@ -135,20 +147,22 @@ public class ScoringService {
     }
 
     /**
-     * {@code offline} when any analysis of the session ran on the offline analyzer (a deterministic lexicon matcher, not
-     * an AI; its scores are only illustrative), {@code online} when its analyses all ran on a model; with no analysis
-     * yet, the mode the analyzer runs in now ({@code analyzerOffline}).
+     * Brings the stored sheet's {@code offline_analysis} up to date after a job of the session finished without evidence
+     * (a job with evidence stores it with the sheet, in {@link #refresh}), on the job's transaction. It takes
+     * {@link #lock} first, so that a concurrent job's sheet, committed or not, is not written over or missed.
      */
-    Uni<String> analysisMode(UUID sessionId, boolean analyzerOffline) {
-        return pool.preparedQuery("""
-                SELECT bool_or(model ILIKE 'offline%') AS offline, count(*) AS analysed
-                FROM analysis_job WHERE session_id = $1 AND status = 'done' AND model IS NOT NULL""")
-                .execute(Tuple.of(sessionId))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    boolean offline = row.getLong("analysed") == 0 ? analyzerOffline : Boolean.TRUE.equals(row.getBoolean("offline"));
-                    return offline ? "offline" : "online";
-                });
+    public Uni<Void> analysed(SqlConnection tx, UUID sessionId) {
+        return lock(tx, sessionId).flatMap(locked -> tx.preparedQuery(ANALYSED).execute(Tuple.of(sessionId)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Whether any finished analysis job of the session {@code sessionId} (an SQL expression) ran on the offline analyzer
+     * (a deterministic lexicon matcher whose scores are only illustrative); null when none has finished.
+     */
+    private static String offlineAnalysisOf(String sessionId) {
+        return "(SELECT bool_or(j.model ILIKE 'offline%') FROM analysis_job j WHERE j.session_id = " + sessionId
+                + " AND j.status = 'done' AND j.model IS NOT NULL)";
     }
 
     /** Facets that carry information: at least one evidence row and a confidence above 0 (contradicted facets count as unexplored). */

@@ -31,7 +31,7 @@ import io.vertx.mutiny.sqlclient.Row;
 class SchemaMigrations {
 
     /** The newest script's version in {@code src/main/resources/db/migration} ({@code SchemaMigrationsTest} checks). */
-    static final String LATEST = "20";
+    static final String LATEST = "21";
 
     private static final Logger LOG = Logger.getLogger("dev.bigocean");
     private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -1,6 +1,7 @@
 package dev.bigocean.analysis;
 
 import static dev.bigocean.analysis.AnalyzerReplies.evidence;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +31,7 @@ import dev.bigocean.testsupport.StubReply;
 import dev.bigocean.testsupport.StopAnalysisWorkers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Exactly-once analysis: leases, fencing, killed workers, racing workers and graceful stop. The background loops are
@@ -229,5 +231,38 @@ class AnalysisWorkerIT {
         assertEquals(Duration.ofMillis(100), service.backoff(2));
         assertEquals(Duration.ofMillis(200), service.backoff(3));
         assertEquals(Duration.ofMillis(200), service.backoff(30));
+    }
+
+    @Test
+    void theSheetKeepsWhetherTheAnalysesRanOfflineThroughJobsWithoutEvidenceAndTheirDeletion() {
+        String marker = AnalyzerReplies.marker();
+        AnalyzerReplies.when(marker, StubReply.json(evidence("imagination", 16, 70, "I daydream every single day")));
+        String session = AnalysisFixtures.startSession();
+        fixtures.userMessage(session, QUESTION, "I daydream every single day. " + marker);
+        assertTrue(processOnce());
+        assertEquals(false, offlineAnalysis(session));
+        assertEquals("online", analysisMode(session));
+
+        // A later job of the session, finished without evidence on the offline analyzer: the sheet stays, its mode moves.
+        fixtures.userMessage(session, QUESTION, "Nothing much.");
+        Claim claim = claim(Duration.ofSeconds(30));
+        assertTrue(jobs.complete(claim, List.of(), 0, new Usage("offline-lexicon-v1", 10, 2, 0L)).await().atMost(WAIT));
+        assertEquals(true, offlineAnalysis(session));
+        assertEquals("offline", analysisMode(session));
+
+        // Retention deletes finished jobs: the answer stays with the sheet, not with the analyzer's mode today (online).
+        fixtures.update("DELETE FROM analysis_job WHERE session_id = $1", UUID.fromString(session));
+        assertEquals("offline", analysisMode(session));
+    }
+
+    private Boolean offlineAnalysis(String session) {
+        return fixtures.pool().preparedQuery("SELECT offline_analysis FROM score_sheet WHERE session_id = $1")
+                .execute(Tuple.of(UUID.fromString(session))).map(rows -> rows.iterator().next().getBoolean(0))
+                .await().atMost(WAIT);
+    }
+
+    private static String analysisMode(String session) {
+        return given().when().get("/api/assessment/{id}/results", session).then().statusCode(200)
+                .extract().path("analysisMode");
     }
 }
