@@ -64,10 +64,10 @@ class AssessmentRepository {
             WHERE s.id = $1""";
 
     /**
-     * A session with its score sheet, whether the offline analyzer produced its evidence (null: none analysed) and the
+     * A session with its facet aggregates, whether the offline analyzer produced its evidence (null: none analysed) and the
      * value each {@link ResultsExtension} selected, in their order.
      */
-    record Scored(Assessment session, ScoreSheet sheet, Boolean offlineAnalysis, List<Object> extensions) {
+    record Scored(Assessment session, ScoringService.Facets facets, Boolean offlineAnalysis, List<Object> extensions) {
     }
 
     /** A session and the value a guarded write returned (null when the guard refused the write). */
@@ -173,7 +173,7 @@ class AssessmentRepository {
             for (int i = 0; i < extensions.size(); i++) {
                 values.add(row.getValue("ext_" + i));
             }
-            return new Scored(session(row), ScoringService.sheet(row), row.getBoolean("offline_analysis"), values);
+            return new Scored(session(row), ScoringService.facets(row), row.getBoolean("offline_analysis"), values);
         });
     }
 

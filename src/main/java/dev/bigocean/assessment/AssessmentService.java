@@ -38,9 +38,11 @@ public class AssessmentService implements AnonymousSessions {
     private final CostBudget budget;
     private final LlmConfig llm;
     private final Greetings greetings;
+    private final ResultsMemo memo;
 
     AssessmentService(AssessmentRepository assessments, ScoringService scoring, AssessmentConfig config, CurrentUser caller,
-            DailyStartLimit startLimit, CostBudget budget, LlmConfig llm, Greetings greetings) {
+            DailyStartLimit startLimit, CostBudget budget, LlmConfig llm, Greetings greetings, ResultsMemo memo) {
+        this.memo = memo;
         this.llm = llm;
         this.greetings = greetings;
         this.startLimit = startLimit;
@@ -155,12 +157,16 @@ public class AssessmentService implements AnonymousSessions {
         });
     }
 
-    /** Results from the stored score sheet and what the extensions add, in one database round trip. */
-    Uni<ResultsResponse> results(UUID sessionId) {
+    /**
+     * Results as JSON, from the stored score sheet and what the extensions add, in one database round trip; computed and
+     * serialised only when {@link ResultsMemo} does not have the results of the same inputs.
+     */
+    Uni<byte[]> results(UUID sessionId) {
         Access access = access(sessionId);
         return assessments.scored(sessionId).map(found -> {
             access.check(sessionId, found == null ? null : found.session());
-            return results(found);
+            ResultsMemo.Key key = new ResultsMemo.Key(found.facets(), analysisMode(found), found.extensions());
+            return memo.json(key, () -> results(found));
         });
     }
 
@@ -202,13 +208,18 @@ public class AssessmentService implements AnonymousSessions {
 
     /** The results of a found session, with what each {@link ResultsExtension} adds from the value it selected. */
     private ResultsResponse results(AssessmentRepository.Scored found) {
-        boolean offline = found.offlineAnalysis() == null ? llm.analyzerOffline() : found.offlineAnalysis();
-        ResultsResponse results = results(found.sheet(), offline ? "offline" : "online");
+        ResultsResponse results = results(found.facets().sheet(), analysisMode(found));
         List<ResultsExtension> extensions = assessments.extensions();
         for (int i = 0; i < extensions.size(); i++) {
             results = extensions.get(i).extend(found.extensions().get(i), results);
         }
         return results;
+    }
+
+    /** {@code offline} when the session's analyses ran offline, or none has yet and the analyzer runs offline now. */
+    private String analysisMode(AssessmentRepository.Scored found) {
+        boolean offline = found.offlineAnalysis() == null ? llm.analyzerOffline() : found.offlineAnalysis();
+        return offline ? "offline" : "online";
     }
 
     /**

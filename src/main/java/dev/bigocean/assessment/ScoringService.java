@@ -82,19 +82,52 @@ public class ScoringService {
         return pool.preparedQuery(SHEET).execute(Tuple.of(sessionId)).map(rows -> sheet(rows.iterator().next()));
     }
 
+    /**
+     * A session's 30 facet aggregates in canonical order, as {@code score_sheet} stores them: the unrounded score and the
+     * confidence of each facet. Everything a sheet says derives from these ({@link Scoring#fromFacets}).
+     */
+    public record Facets(double[] rawScores, int[] confidences) {
+
+        static Facets of(ScoreSheet sheet) {
+            return new Facets(sheet.facets().stream().mapToDouble(FacetScore::rawScore).toArray(),
+                    sheet.facets().stream().mapToInt(FacetScore::confidence).toArray());
+        }
+
+        public ScoreSheet sheet() {
+            return Scoring.fromFacets(rawScores, confidences);
+        }
+    }
+
     /** The sheet from a row that selected {@link #SHEET_COLUMNS}. */
     public static ScoreSheet sheet(Row row) {
+        Facets stored = stored(row);
+        return stored != null ? stored.sheet() : aggregated(row);
+    }
+
+    /** The facet aggregates from a row that selected {@link #SHEET_COLUMNS}. */
+    public static Facets facets(Row row) {
+        Facets stored = stored(row);
+        return stored != null ? stored : Facets.of(aggregated(row));
+    }
+
+    /** The stored sheet's aggregates, or null when the row has none. */
+    private static Facets stored(Row row) {
         Double[] raw = row.getArrayOfDoubles("raw_scores");
-        if (raw != null) {
-            Short[] stored = row.getArrayOfShorts("confidences");
-            double[] scores = new double[raw.length];
-            int[] confidences = new int[stored.length];
-            for (int i = 0; i < raw.length; i++) {
-                scores[i] = raw[i];
-                confidences[i] = stored[i];
-            }
-            return Scoring.fromFacets(scores, confidences);
+        if (raw == null) {
+            return null;
         }
+        Short[] stored = row.getArrayOfShorts("confidences");
+        double[] scores = new double[raw.length];
+        int[] confidences = new int[stored.length];
+        for (int i = 0; i < raw.length; i++) {
+            scores[i] = raw[i];
+            confidences[i] = stored[i];
+        }
+        return new Facets(scores, confidences);
+    }
+
+    /** The sheet of the evidence rows the row aggregated when no sheet is stored. */
+    private static ScoreSheet aggregated(Row row) {
         String[] facets = row.getArrayOfStrings("ev_facets");
         if (facets == null) {
             return EMPTY;

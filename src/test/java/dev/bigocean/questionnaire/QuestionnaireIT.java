@@ -251,6 +251,26 @@ class QuestionnaireIT {
     }
 
     @Test
+    void resultsFollowEachChangeOfTheAnswersOrOfTheEvidenceAlone() {
+        String session = Api.startSession();
+        List<Inventory.Item> anxiety = itemsOf(Facet.ANXIETY);
+        String message = given().get("/api/assessment/{id}/resume", session).then().extract().path("messages[0].id");
+        given().get("/api/assessment/{id}/results", session).then().statusCode(200).body("questionnaire", nullValue());
+
+        put(session, answers(anxiety.subList(0, 1), i -> 4)).statusCode(200);
+        given().get("/api/assessment/{id}/results", session).then().statusCode(200)
+                .body("questionnaire.itemsAnswered", equalTo(1));
+        put(session, answers(anxiety.subList(1, 2), i -> 4)).statusCode(200);
+        given().get("/api/assessment/{id}/results", session).then().statusCode(200)
+                .body("questionnaire.itemsAnswered", equalTo(2)).body("facets[24].score", equalTo(10.0f));
+
+        // The answers unchanged, one evidence row more: the conversation's side moves, the questionnaire's stays.
+        EvidenceRows.insert(pool, session, message, Facet.ANXIETY, 14, 80);
+        given().get("/api/assessment/{id}/results", session).then().statusCode(200)
+                .body("questionnaire.itemsAnswered", equalTo(2)).body("facets[24].score", equalTo(14.0f));
+    }
+
+    @Test
     void invalidAnswersAre400NamingTheField() {
         String session = Api.startSession();
         String item = INVENTORY.items().get(0).id();
