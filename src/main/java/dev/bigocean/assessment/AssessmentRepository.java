@@ -13,7 +13,6 @@ import jakarta.enterprise.inject.Instance;
 
 import dev.bigocean.platform.Lazy;
 import dev.bigocean.platform.Rows;
-import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -74,8 +73,12 @@ class AssessmentRepository {
     record Written(Assessment session, Object value) {
     }
 
-    /** A session with its score sheet and its messages in order. */
-    record Conversation(Assessment session, ScoreSheet sheet, List<Message> messages) {
+    /**
+     * A session with its facet aggregates and its messages in order, as parallel arrays (id, role, content, creation
+     * time), empty when it has none.
+     */
+    record Conversation(Assessment session, ScoringService.Facets facets, UUID[] ids, String[] roles, String[] contents,
+            OffsetDateTime[] created) {
     }
 
     private final Pool pool;
@@ -194,21 +197,12 @@ class AssessmentRepository {
                 return null;
             }
             UUID[] ids = row.getArrayOfUUIDs("m_ids");
-            int count = ids == null ? 0 : ids.length;
-            String[] roles = row.getArrayOfStrings("m_roles");
-            String[] contents = row.getArrayOfStrings("m_contents");
-            OffsetDateTime[] created = row.getArrayOfOffsetDateTimes("m_created");
-            List<Message> messages = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                Message m = new Message();
-                m.id = ids[i];
-                m.sessionId = id;
-                m.role = roles[i];
-                m.content = contents[i];
-                m.createdAt = instant(created[i]);
-                messages.add(m);
+            if (ids == null) {
+                return new Conversation(session(row), ScoringService.facets(row), new UUID[0], new String[0], new String[0],
+                        new OffsetDateTime[0]);
             }
-            return new Conversation(session(row), ScoringService.sheet(row), messages);
+            return new Conversation(session(row), ScoringService.facets(row), ids, row.getArrayOfStrings("m_roles"),
+                    row.getArrayOfStrings("m_contents"), row.getArrayOfOffsetDateTimes("m_created"));
         });
     }
 

@@ -88,7 +88,8 @@ class AssessmentResource {
             schema = @Schema(implementation = ErrorBodies.SessionNotFound.class)))
     @APIResponse(responseCode = "410", description = "SessionExpired.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ErrorBodies.SessionExpired.class)))
-    public Uni<ResumeResponse> resume(@PathParam("sessionId") @Parameter(description = "The session id.",
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<byte[]> resume(@PathParam("sessionId") @Parameter(description = "The session id.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId) {
         return service.resume(Ids.uuid("sessionId", sessionId));
     }

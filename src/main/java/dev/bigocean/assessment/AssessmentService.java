@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,10 +39,10 @@ public class AssessmentService implements AnonymousSessions {
     private final CostBudget budget;
     private final LlmConfig llm;
     private final Greetings greetings;
-    private final ResultsMemo memo;
+    private final JsonMemo memo;
 
     AssessmentService(AssessmentRepository assessments, ScoringService scoring, AssessmentConfig config, CurrentUser caller,
-            DailyStartLimit startLimit, CostBudget budget, LlmConfig llm, Greetings greetings, ResultsMemo memo) {
+            DailyStartLimit startLimit, CostBudget budget, LlmConfig llm, Greetings greetings, JsonMemo memo) {
         this.memo = memo;
         this.llm = llm;
         this.greetings = greetings;
@@ -147,25 +148,39 @@ public class AssessmentService implements AnonymousSessions {
                 });
     }
 
-    /** Resume: the conversation, the confidence map and the session's state, in one database round trip. */
-    Uni<ResumeResponse> resume(UUID sessionId) {
+    /**
+     * Resume as JSON: the conversation, the confidence map and the session's state, in one database round trip; built
+     * and serialised only when {@link JsonMemo} does not have the resume of the same inputs.
+     */
+    Uni<byte[]> resume(UUID sessionId) {
         Access access = access(sessionId);
         return assessments.conversation(sessionId).map(found -> {
             Assessment session = access.check(sessionId, found == null ? null : found.session());
-            return new ResumeResponse(found.messages().stream().map(AssessmentService::view).toList(),
-                    found.sheet().confidenceMap(), session.status, session.messageCount, session.isCompleted());
+            JsonMemo.Key key = JsonMemo.Key.of("resume", found.facets().confidences(), session.status, session.messageCount,
+                    session.isCompleted(), found.ids(), found.roles(), found.contents(), found.created());
+            return memo.json(key, () -> {
+                List<MessageView> messages = new ArrayList<>(found.ids().length);
+                for (int i = 0; i < found.ids().length; i++) {
+                    messages.add(new MessageView(found.ids()[i].toString(), found.roles()[i], found.contents()[i],
+                            found.created()[i].toInstant().toString()));
+                }
+                return new ResumeResponse(messages, found.facets().sheet().confidenceMap(), session.status,
+                        session.messageCount, session.isCompleted());
+            });
         });
     }
 
     /**
      * Results as JSON, from the stored score sheet and what the extensions add, in one database round trip; computed and
-     * serialised only when {@link ResultsMemo} does not have the results of the same inputs.
+     * serialised only when {@link JsonMemo} does not have the results of the same inputs.
      */
     Uni<byte[]> results(UUID sessionId) {
         Access access = access(sessionId);
         return assessments.scored(sessionId).map(found -> {
             access.check(sessionId, found == null ? null : found.session());
-            ResultsMemo.Key key = new ResultsMemo.Key(found.facets(), analysisMode(found), found.extensions());
+            String mode = analysisMode(found);
+            JsonMemo.Key key = JsonMemo.Key.of("results", found.facets().rawScores(), found.facets().confidences(), mode,
+                    found.extensions().toArray());
             return memo.json(key, () -> results(found));
         });
     }
@@ -262,10 +277,6 @@ public class AssessmentService implements AnonymousSessions {
                 .toList();
         return new ResultsResponse(sheet.oceanCode5(), sheet.oceanCode4(), archetype.name(), archetype.description(),
                 archetype.color(), archetype.curated(), traits, facets, sheet.overallConfidence(), analysisMode);
-    }
-
-    static MessageView view(Message m) {
-        return new MessageView(m.id.toString(), m.role, m.content, m.createdAt.toString());
     }
 
     static Instant now() {

@@ -18,7 +18,7 @@ public interface ResultsExtension {
 
     /**
      * {@code results} with what this extension adds, from the value its {@link #column()} selected (null: SQL NULL). It
-     * must depend on nothing else: {@link ResultsMemo} keeps results by these values (compared with {@code equals}) and
+     * must depend on nothing else: {@link JsonMemo} keeps results by these values (compared with {@code equals}) and
      * the session's scores.
      */
     ResultsResponse extend(Object value, ResultsResponse results);

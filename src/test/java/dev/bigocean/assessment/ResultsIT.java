@@ -2,6 +2,7 @@ package dev.bigocean.assessment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.util.UUID;
 
@@ -87,11 +88,17 @@ class ResultsIT {
         UUID id = UUID.fromString(session);
         UUID question = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
-        // The answer is stored before the question it follows, and its later evidence row before its earlier one.
+        given().get("/api/assessment/{id}/resume", session).then().statusCode(200).body("messages", hasSize(1));
+        given().get("/api/assessment/{id}/results", session).then().statusCode(200).body("facets[0].score", equalTo(10.0f));
+        // The answer is stored before the question it follows (and below, its later evidence row before its earlier one).
         sql("INSERT INTO assessment_message (id, session_id, seq, role, content) VALUES ($1, $2, 3, 'user', 'The answer')",
                 answer, id);
         sql("INSERT INTO assessment_message (id, session_id, seq, role, content) VALUES ($1, $2, 2, 'assistant', 'The question')",
                 question, id);
+        // Not the resume kept from the first read: the session's state, message count and scores did not change.
+        given().get("/api/assessment/{id}/resume", session).then().statusCode(200).body("messages", hasSize(3))
+                .body("messages.content[1]", equalTo("The question")).body("messages.content[2]", equalTo("The answer"));
+
         sql("""
                 INSERT INTO facet_evidence (id, session_id, message_id, facet, score, confidence, quote, highlight_start,
                                             highlight_end, created_at)
@@ -99,8 +106,6 @@ class ResultsIT {
                        ($4, $2, $3, 'imagination', 10, 80, 'The answer', 0, 10, now() - interval '1 minute')""",
                 UUID.randomUUID(), id, answer, UUID.randomUUID());
 
-        given().get("/api/assessment/{id}/resume", session).then().statusCode(200)
-                .body("messages.content[1]", equalTo("The question")).body("messages.content[2]", equalTo("The answer"));
         // The worked example again: (10,80) then (20,80) is 15.2; the other way round it would be 14.8.
         given().get("/api/assessment/{id}/results", session).then().statusCode(200)
                 .body("facets[0].score", equalTo(15.2f));
