@@ -14,7 +14,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The JSON of recent reads, by everything it is computed from. {@code /results} is a pure function of a session's facet
  * aggregates, its analysis mode and the values the {@link ResultsExtension}s selected; {@code /resume} of its messages,
- * its facet confidences and its state. A read builds the {@link Key} of what it read and gets the JSON the same inputs
+ * its facet confidences and its state; a public profile of its session's facet aggregates, its visibility and the
+ * answers it shows. A read builds the {@link Key} of what it read and gets the JSON the same inputs
  * gave before, if kept, so an entry is never stale and nothing needs invalidating: a read whose inputs changed (new
  * evidence, answers or messages) has another key. A repeated read skips the scoring rules, the archetype, the
  * extensions' work, building the response and serialising it. Entries hold no session id (two sessions with the same
@@ -22,7 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * used out first.
  */
 @ApplicationScoped
-class JsonMemo {
+public class JsonMemo {
 
     /** JSON and keys kept at most: a few hundred results, or about a hundred conversations of 50 messages. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
@@ -39,7 +40,7 @@ class JsonMemo {
     }
 
     /** The JSON of what {@code compute} answers for {@code key}'s inputs: kept, or computed and serialised now. */
-    byte[] json(Key key, Supplier<Object> compute) {
+    public byte[] json(Key key, Supplier<Object> compute) {
         return kept.get(key, k -> serialise(compute.get()));
     }
 
@@ -55,7 +56,7 @@ class JsonMemo {
      * Everything one kind of response is computed from, compared by value ({@link Arrays#deepEquals}): arrays of
      * primitives, strings, UUIDs or times, and values with value equality.
      */
-    static final class Key {
+    public static final class Key {
 
         private final Object[] inputs;
         private final int hash;
@@ -69,7 +70,7 @@ class JsonMemo {
         }
 
         /** The key of a response of {@code kind} computed from {@code inputs} alone. */
-        static Key of(String kind, Object... inputs) {
+        public static Key of(String kind, Object... inputs) {
             Object[] all = new Object[inputs.length + 1];
             all[0] = kind;
             System.arraycopy(inputs, 0, all, 1, inputs.length);

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.bigocean.assessment.ScoringService;
 import dev.bigocean.platform.Rows;
 import dev.bigocean.questionnaire.QuestionnaireService;
-import dev.bigocean.scoring.ScoreSheet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -21,10 +20,10 @@ class ProfileRepository {
 
     /**
      * A profile with its session, the session's owner ({@code null} while the session is anonymous), whether its owner
-     * shows the questionnaire on it, and the session's score sheet.
+     * shows the questionnaire on it (and if so, its answers as selected), and the session's facet aggregates.
      */
-    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, boolean showQuestionnaire, ScoreSheet sheet,
-            Object answers) {
+    record Target(UUID id, UUID sessionId, UUID ownerId, boolean isPublic, boolean showQuestionnaire,
+            ScoringService.Facets facets, Object answers) {
     }
 
     /** The owner of a profile and, when the caller owned it, the visibility it now has ({@code null} otherwise). */
@@ -103,7 +102,7 @@ class ProfileRepository {
         return pool.preparedQuery(VIEW).execute(Tuple.of(id)).map(Rows::first).map(row -> row == null
                 ? null
                 : new Target(row.getUUID("profile_id"), row.getUUID("session_id"), row.getUUID("user_id"),
-                        row.getBoolean("is_public"), row.getBoolean("show_questionnaire"), ScoringService.sheet(row),
+                        row.getBoolean("is_public"), row.getBoolean("show_questionnaire"), ScoringService.facets(row),
                         row.getValue("answers")));
     }
 

@@ -77,7 +77,8 @@ class ProfileResource {
             schema = @Schema(implementation = ErrorBodies.ProfilePrivate.class)))
     @APIResponse(responseCode = "404", description = "ProfileNotFound.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ErrorBodies.ProfileNotFound.class)))
-    public Uni<ProfileView> view(@PathParam("publicProfileId") @Parameter(description = "The public profile id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String publicProfileId) {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<byte[]> view(@PathParam("publicProfileId") @Parameter(description = "The public profile id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String publicProfileId) {
         return service.view(Ids.uuid("publicProfileId", publicProfileId));
     }
 

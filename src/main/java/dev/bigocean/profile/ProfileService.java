@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bigocean.assessment.Assessment;
 import dev.bigocean.assessment.AssessmentService;
+import dev.bigocean.assessment.JsonMemo;
 import dev.bigocean.assessment.ScoringService;
 import dev.bigocean.identity.CurrentUser;
 import dev.bigocean.profile.api.ProfileView;
@@ -40,10 +41,12 @@ class ProfileService {
     private final ProfileConfig config;
     private final String frontendUrl;
     private final QuestionnaireService questionnaire;
+    private final JsonMemo memo;
 
     ProfileService(AssessmentService assessments, ScoringService scoring, ProfileRepository profiles, ProfileViews views,
             CurrentUser currentUser, ProfileConfig config, WebConfig.Frontend frontend,
-            QuestionnaireService questionnaire) {
+            QuestionnaireService questionnaire, JsonMemo memo) {
+        this.memo = memo;
         this.questionnaire = questionnaire;
         this.assessments = assessments;
         this.scoring = scoring;
@@ -89,15 +92,18 @@ class ProfileService {
     }
 
     /**
-     * The public view, in one database round trip. A private profile answers 403 to everyone but its owner. A public
-     * view by anyone but the owner is counted (see {@link ProfileViews}).
+     * The public view as JSON, in one database round trip: built and serialised only when {@link JsonMemo} does not have
+     * the view of the same scores, visibility and answers. A private profile answers 403 to everyone but its owner. A
+     * public view by anyone but the owner is counted (see {@link ProfileViews}).
      */
-    Uni<ProfileView> view(UUID id) {
-        return card(id, true).map(card -> {
-            ProfileView view = view(card.sheet(), card.isPublic());
-            return questionnaire.compare(card.answers(), card.sheet())
-                    .map(c -> view.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(view);
-        });
+    Uni<byte[]> view(UUID id) {
+        return target(id, true).map(target -> memo.json(JsonMemo.Key.of("profile", target.facets().rawScores(),
+                target.facets().confidences(), target.isPublic(), target.answers()), () -> {
+                    ScoreSheet sheet = target.facets().sheet();
+                    ProfileView view = view(sheet, target.isPublic());
+                    return questionnaire.compare(target.answers(), sheet)
+                            .map(c -> view.withQuestionnaire(c.questionnaire(), c.agreement())).orElse(view);
+                }));
     }
 
     /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
@@ -112,6 +118,17 @@ class ProfileService {
      */
     Uni<Card> card(UUID id, boolean countView) {
         UUID viewer = currentUser.id().orElse(null);
+        return target(id, countView).map(target -> {
+            ScoreSheet sheet = target.facets().sheet();
+            boolean owner = viewer != null && viewer.equals(target.ownerId());
+            return new Card(id, target.sessionId(), sheet, scoring.archetype(sheet), target.isPublic(),
+                    target.showQuestionnaire(), owner, target.answers());
+        });
+    }
+
+    /** The profile, checked and counted as {@link #card} says. */
+    private Uni<ProfileRepository.Target> target(UUID id, boolean countView) {
+        UUID viewer = currentUser.id().orElse(null);
         return profiles.view(id).map(target -> {
             if (target == null) {
                 throw ApiException.profileNotFound(id.toString());
@@ -123,8 +140,7 @@ class ProfileService {
             if (countView && !owner) {
                 views.count(id);
             }
-            return new Card(id, target.sessionId(), target.sheet(), scoring.archetype(target.sheet()), target.isPublic(),
-                    target.showQuestionnaire(), owner, target.answers());
+            return target;
         });
     }
 

@@ -19,7 +19,7 @@ class ProfileServiceTest {
         UUID id = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000001");
         WebConfig.Frontend frontend = (WebConfig.Frontend) Proxy.newProxyInstance(WebConfig.class.getClassLoader(),
                 new Class<?>[] { WebConfig.Frontend.class }, (proxy, method, args) -> Map.of("url", frontendUrl).get(method.getName()));
-        ProfileService service = new ProfileService(null, null, null, null, null, null, frontend, null);
+        ProfileService service = new ProfileService(null, null, null, null, null, null, frontend, null, null);
         assertEquals("https://bigocean.dev/profile/" + id, service.shareableUrl(id));
     }
 }
