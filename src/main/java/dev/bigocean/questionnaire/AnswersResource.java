@@ -56,7 +56,7 @@ class AnswersResource {
             schema = @Schema(implementation = ErrorBodies.SessionNotFound.class)))
     @APIResponse(responseCode = "410", description = "SessionExpired.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ErrorBodies.SessionExpired.class)))
-    public Uni<QuestionnaireScores> answer(@PathParam("sessionId") @Parameter(description = "The session id.",
+    public Uni<byte[]> answer(@PathParam("sessionId") @Parameter(description = "The session id.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnswersRequest.class))) String raw) {

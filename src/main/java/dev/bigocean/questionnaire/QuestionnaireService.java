@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.bigocean.assessment.AssessmentService;
+import dev.bigocean.assessment.JsonMemo;
 import dev.bigocean.assessment.ResultsExtension;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.AgreementReport;
@@ -50,10 +51,12 @@ public class QuestionnaireService implements ResultsExtension {
     private final Map<String, QuestionnaireResponse> byLanguage = new ConcurrentHashMap<>();
     private final QuestionnaireRepository answers;
     private final AssessmentService assessments;
+    private final JsonMemo memo;
 
-    QuestionnaireService(QuestionnaireRepository answers, AssessmentService assessments) {
+    QuestionnaireService(QuestionnaireRepository answers, AssessmentService assessments, JsonMemo memo) {
         this.answers = answers;
         this.assessments = assessments;
+        this.memo = memo;
     }
 
     /**
@@ -94,13 +97,13 @@ public class QuestionnaireService implements ResultsExtension {
     /**
      * Validates {@code body} (400 naming the field), checks the session as every session endpoint does (404, 410),
      * merges the answers into the stored ones, in the statement that reads the session, and returns the scores of all
-     * answers so far.
+     * answers so far as JSON: a pure function of the stored answers, so {@link JsonMemo} keeps it by them.
      */
-    Uni<QuestionnaireScores> answer(UUID sessionId, JsonNode body) {
+    Uni<byte[]> answer(UUID sessionId, JsonNode body) {
         Map<Inventory.Item, Integer> given = validate(body);
         QuestionnaireRepository.Codes codes = QuestionnaireRepository.codes(given);
         return assessments.requireAndWrite(sessionId, QuestionnaireRepository.MERGE, codes.given(), codes.mask())
-                .map(all -> view(score(items(all))));
+                .map(all -> memo.json(JsonMemo.Key.of("questionnaire", all), () -> view(score(items(all)))));
     }
 
     /** The session's stored answers, selected by the results query beside the session (one round trip). */
