@@ -1,12 +1,10 @@
 package dev.bigocean.profile;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +19,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.bigocean.assessment.JsonMemo;
 import dev.bigocean.platform.Sha256;
 import dev.bigocean.site.SiteAssets;
 import dev.bigocean.web.ApiException;
@@ -32,8 +34,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * The shareable profile page, rendered by the server ({@code /profile/{id}}), and its Open Graph preview image
  * ({@code /profile/{id}/og.png}). Both read the profile as the API does (one query for the profile, one for its
- * evidence: the cost of a {@code results} read); the rendered HTML and the PNG are cached by a version computed from
- * what they show, which is also their ETag ({@code 304} on {@code If-None-Match}). A private profile is a friendly
+ * evidence: the cost of a {@code results} read); the rendered HTML and the PNG are kept by what they are drawn from
+ * (the session's facet aggregates, the profile, the viewer's ownership, the page's address), with a version hashed
+ * from what they show when drawn, which is their ETag ({@code 304} on {@code If-None-Match}). A private profile is a friendly
  * 403 page (its owner, signed in, sees it), an unknown one a 404 page; the image answers them with the API's JSON
  * errors ({@code ProfilePrivate}, {@code ProfileNotFound}).
  */
@@ -43,14 +46,19 @@ class ProfilePageResource {
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     static final String IMAGE_CACHE = "public, max-age=3600";
     private static final int CACHED = 256;
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+
+    /** A page or image as drawn, with the version of what it shows. */
+    private record Drawn(String version, byte[] bytes) {
+    }
 
     private final ProfileService service;
     private final Template profile;
     private final Template profileError;
     /** The version of the stylesheet the pages link: part of the page's ETag, so a new build's page is fetched anew. */
     private final String assets;
-    private final Map<String, byte[]> rendered = lru();
-    private final Map<String, byte[]> images = lru();
+    private final Cache<JsonMemo.Key, Drawn> rendered = Caffeine.newBuilder().maximumSize(CACHED).executor(Runnable::run).build();
+    private final Cache<JsonMemo.Key, Drawn> images = Caffeine.newBuilder().maximumSize(CACHED).executor(Runnable::run).build();
 
     ProfilePageResource(ProfileService service, Template profile, Template profileError, SiteAssets assets) {
         this.service = service;
@@ -69,19 +77,21 @@ class ProfilePageResource {
         if (id.isEmpty()) {
             return Uni.createFrom().item(error(404));
         }
-        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
+        String base = TRAILING_SLASHES.matcher(uri.getBaseUri().toString()).replaceFirst("");
         return service.card(id.get(), true).map(card -> {
-            String pageUrl = base + "/profile/" + card.id();
-            String version = version("html", card, base + '|' + assets);
             String cacheControl = (card.isPublic() ? "public" : "private") + ", no-cache";
-            if (matches(ifNoneMatch, version)) {
-                return Response.notModified(version).header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie")
-                        .build();
+            Drawn page = rendered.get(key("html", card, base + '|' + assets), k -> {
+                String pageUrl = base + "/profile/" + card.id();
+                String version = version("html", card, base + '|' + assets);
+                return new Drawn(version, profile
+                        .data("p", ProfilePage.of(card, pageUrl, pageUrl + "/og.png?v=" + version.substring(0, 12)))
+                        .data("assets", assets).render().getBytes(StandardCharsets.UTF_8));
+            });
+            if (matches(ifNoneMatch, page.version())) {
+                return Response.notModified(page.version()).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                        .header("Vary", "Cookie").build();
             }
-            byte[] html = rendered.computeIfAbsent(version, v -> profile
-                    .data("p", ProfilePage.of(card, pageUrl, pageUrl + "/og.png?v=" + v.substring(0, 12))).data("assets", assets)
-                    .render().getBytes(StandardCharsets.UTF_8));
-            return SecurityHeaders.page(Response.ok(html, HTML)).header(HttpHeaders.ETAG, '"' + version + '"')
+            return SecurityHeaders.page(Response.ok(page.bytes(), HTML)).header(HttpHeaders.ETAG, '"' + page.version() + '"')
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie").build();
         }).onFailure(ApiException.class).recoverWithItem(failure -> error(((ApiException) failure).status()));
     }
@@ -97,18 +107,17 @@ class ProfilePageResource {
             return Uni.createFrom().failure(ApiException.profileNotFound(publicProfileId));
         }
         return service.card(id.get(), false).flatMap(card -> {
-            String version = version("png", card, "");
             String cacheControl = card.isPublic() ? IMAGE_CACHE : "private, no-cache";
-            if (matches(ifNoneMatch, version)) {
-                return Uni.createFrom().item(Response.notModified(version).header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
-            }
-            byte[] cached = images.get(version);
+            JsonMemo.Key key = key("png", card, "");
+            Drawn cached = images.getIfPresent(key);
             // Drawing takes a few milliseconds of CPU (more the first time fonts load): never on the event loop.
-            Uni<byte[]> png = cached != null ? Uni.createFrom().item(cached)
-                    : Uni.createFrom().item(() -> images.computeIfAbsent(version, v -> OgImage.png(card)))
+            Uni<Drawn> png = cached != null ? Uni.createFrom().item(cached)
+                    : Uni.createFrom().item(() -> images.get(key, k -> new Drawn(version("png", card, ""), OgImage.png(card))))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-            return png.map(bytes -> Response.ok(bytes, "image/png").header(HttpHeaders.ETAG, '"' + version + '"')
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
+            return png.map(image -> matches(ifNoneMatch, image.version())
+                    ? Response.notModified(image.version()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build()
+                    : Response.ok(image.bytes(), "image/png").header(HttpHeaders.ETAG, '"' + image.version() + '"')
+                            .header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
         }); // an unknown or private profile: the API's JSON error (ProfileNotFound, ProfilePrivate), with its request id
     }
 
@@ -122,6 +131,12 @@ class ProfilePageResource {
                 .render();
         return SecurityHeaders.page(Response.status(status).entity(html).type(HTML)).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
+    }
+
+    /** What a page or image is drawn from: the scores, the profile and its visibility, the viewer's ownership, {@code base}. */
+    private static JsonMemo.Key key(String kind, ProfileService.Card card, String base) {
+        return JsonMemo.Key.of(kind, card.facets().rawScores(), card.facets().confidences(), card.id(), card.isPublic(),
+                card.owner(), base);
     }
 
     /** What a response shows: the scores, archetype and visibility (and whether the viewer owns it), hashed. */
@@ -150,14 +165,5 @@ class ProfilePageResource {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static Map<String, byte[]> lru() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                return size() > CACHED;
-            }
-        });
     }
 }

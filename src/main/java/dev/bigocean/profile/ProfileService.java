@@ -107,8 +107,8 @@ class ProfileService {
     }
 
     /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
-    record Card(UUID id, UUID sessionId, ScoreSheet sheet, Archetype archetype, boolean isPublic, boolean showQuestionnaire,
-            boolean owner, Object answers) {
+    record Card(UUID id, UUID sessionId, ScoringService.Facets facets, ScoreSheet sheet, Archetype archetype, boolean isPublic,
+            boolean showQuestionnaire, boolean owner, Object answers) {
     }
 
     /**
@@ -121,7 +121,7 @@ class ProfileService {
         return target(id, countView).map(target -> {
             ScoreSheet sheet = target.facets().sheet();
             boolean owner = viewer != null && viewer.equals(target.ownerId());
-            return new Card(id, target.sessionId(), sheet, scoring.archetype(sheet), target.isPublic(),
+            return new Card(id, target.sessionId(), target.facets(), sheet, scoring.archetype(sheet), target.isPublic(),
                     target.showQuestionnaire(), owner, target.answers());
         });
     }
