@@ -59,12 +59,13 @@ class AssessmentRepository {
             LEFT JOIN LATERAL (
                 SELECT array_agg(id) AS ids, array_agg(role) AS roles, array_agg(content) AS contents,
                        array_agg(created_at) AS created
-                FROM (SELECT id, role, content, created_at FROM assessment_message WHERE session_id = s.id ORDER BY seq) o) m ON true
+                FROM (SELECT id, role, content, created_at FROM assessment_message
+                      WHERE session_id = s.id ORDER BY seq) o) m ON true
             WHERE s.id = $1""";
 
     /**
-     * A session with its facet aggregates, whether the offline analyzer produced its evidence (null: none analysed) and the
-     * value each {@link ResultsExtension} selected, in their order.
+     * A session with its facet aggregates, whether the offline analyzer produced its evidence (null: none analysed)
+     * and the value each {@link ResultsExtension} selected, in their order.
      */
     record Scored(Assessment session, ScoringService.Facets facets, Boolean offlineAnalysis, List<Object> extensions) {
     }
@@ -198,8 +199,8 @@ class AssessmentRepository {
             }
             UUID[] ids = row.getArrayOfUUIDs("m_ids");
             if (ids == null) {
-                return new Conversation(session(row), ScoringService.facets(row), new UUID[0], new String[0], new String[0],
-                        new OffsetDateTime[0]);
+                return new Conversation(session(row), ScoringService.facets(row), new UUID[0], new String[0],
+                        new String[0], new OffsetDateTime[0]);
             }
             return new Conversation(session(row), ScoringService.facets(row), ids, row.getArrayOfStrings("m_roles"),
                     row.getArrayOfStrings("m_contents"), row.getArrayOfOffsetDateTimes("m_created"));

@@ -156,8 +156,9 @@ public class AssessmentService implements AnonymousSessions {
         Access access = access(sessionId);
         return assessments.conversation(sessionId).map(found -> {
             Assessment session = access.check(sessionId, found == null ? null : found.session());
-            JsonMemo.Key key = JsonMemo.Key.of("resume", found.facets().confidences(), session.status, session.messageCount,
-                    session.isCompleted(), found.ids(), found.roles(), found.contents(), found.created());
+            JsonMemo.Key key = JsonMemo.Key.of("resume", found.facets().confidences(), session.status,
+                    session.messageCount, session.isCompleted(), found.ids(), found.roles(), found.contents(),
+                    found.created());
             return memo.json(key, () -> {
                 List<MessageView> messages = new ArrayList<>(found.ids().length);
                 for (int i = 0; i < found.ids().length; i++) {

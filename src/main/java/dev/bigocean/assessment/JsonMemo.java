@@ -15,12 +15,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The JSON of recent reads, by everything it is computed from. {@code /results} is a pure function of a session's facet
  * aggregates, its analysis mode and the values the {@link ResultsExtension}s selected; {@code /resume} of its messages,
  * its facet confidences and its state; a public profile of its session's facet aggregates, its visibility and the
- * answers it shows; the questionnaire scores a {@code PUT} of answers returns, of all the session's answers. A read builds the {@link Key} of what it read and gets the JSON the same inputs
- * gave before, if kept, so an entry is never stale and nothing needs invalidating: a read whose inputs changed (new
- * evidence, answers or messages) has another key. A repeated read skips the scoring rules, the archetype, the
- * extensions' work, building the response and serialising it. Entries hold no session id (two sessions with the same
- * results share one) and are kept per instance: at most {@link #MAX_BYTES} of JSON and keys together, least recently
- * used out first.
+ * answers it shows; the questionnaire scores a {@code PUT} of answers returns, of all the session's answers. A read
+ * builds the {@link Key} of what it read and gets the JSON the same inputs gave before, if kept, so an entry is never
+ * stale and nothing needs invalidating: a read whose inputs changed (new evidence, answers or messages) has another key.
+ * A repeated read skips the scoring rules, the archetype, the extensions' work, building the response and serialising
+ * it. Entries hold no session id (two sessions with the same results share one) and are kept per instance: at most
+ * {@link #MAX_BYTES} of JSON and keys together, least recently used out first.
  */
 @ApplicationScoped
 public class JsonMemo {

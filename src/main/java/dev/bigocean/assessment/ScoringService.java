@@ -83,8 +83,8 @@ public class ScoringService {
     }
 
     /**
-     * A session's 30 facet aggregates in canonical order, as {@code score_sheet} stores them: the unrounded score and the
-     * confidence of each facet. Everything a sheet says derives from these ({@link Scoring#fromFacets}).
+     * A session's 30 facet aggregates in canonical order, as {@code score_sheet} stores them: the unrounded score and
+     * the confidence of each facet. Everything a sheet says derives from these ({@link Scoring#fromFacets}).
      */
     public record Facets(double[] rawScores, int[] confidences) {
 
@@ -153,7 +153,8 @@ public class ScoringService {
         return tx.preparedQuery("""
                 SELECT array_agg(facet) AS facets, array_agg(score) AS scores, array_agg(confidence) AS confidences,
                        count(*) AS n
-                FROM (SELECT facet, score, confidence FROM facet_evidence WHERE session_id = $1 ORDER BY created_at, id) e""")
+                FROM (SELECT facet, score, confidence FROM facet_evidence
+                      WHERE session_id = $1 ORDER BY created_at, id) e""")
                 .execute(Tuple.of(sessionId))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();

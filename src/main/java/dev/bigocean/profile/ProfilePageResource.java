@@ -36,9 +36,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * ({@code /profile/{id}/og.png}). Both read the profile as the API does (one query for the profile, one for its
  * evidence: the cost of a {@code results} read); the rendered HTML and the PNG are kept by what they are drawn from
  * (the session's facet aggregates, the profile, the viewer's ownership, the page's address), with a version hashed
- * from what they show when drawn, which is their ETag ({@code 304} on {@code If-None-Match}). A private profile is a friendly
- * 403 page (its owner, signed in, sees it), an unknown one a 404 page; the image answers them with the API's JSON
- * errors ({@code ProfilePrivate}, {@code ProfileNotFound}).
+ * from what they show when drawn, which is their ETag ({@code 304} on {@code If-None-Match}). A private profile is a
+ * friendly 403 page (its owner, signed in, sees it), an unknown one a 404 page; the image answers them with the API's
+ * JSON errors ({@code ProfilePrivate}, {@code ProfileNotFound}).
  */
 @Path("/profile")
 class ProfilePageResource {
@@ -57,8 +57,8 @@ class ProfilePageResource {
     private final Template profileError;
     /** The version of the stylesheet the pages link: part of the page's ETag, so a new build's page is fetched anew. */
     private final String assets;
-    private final Cache<JsonMemo.Key, Drawn> rendered = Caffeine.newBuilder().maximumSize(CACHED).executor(Runnable::run).build();
-    private final Cache<JsonMemo.Key, Drawn> images = Caffeine.newBuilder().maximumSize(CACHED).executor(Runnable::run).build();
+    private final Cache<JsonMemo.Key, Drawn> rendered = drawings();
+    private final Cache<JsonMemo.Key, Drawn> images = drawings();
 
     ProfilePageResource(ProfileService service, Template profile, Template profileError, SiteAssets assets) {
         this.service = service;
@@ -91,8 +91,9 @@ class ProfilePageResource {
                 return Response.notModified(page.version()).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                         .header("Vary", "Cookie").build();
             }
-            return SecurityHeaders.page(Response.ok(page.bytes(), HTML)).header(HttpHeaders.ETAG, '"' + page.version() + '"')
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header("Vary", "Cookie").build();
+            return SecurityHeaders.page(Response.ok(page.bytes(), HTML))
+                    .header(HttpHeaders.ETAG, '"' + page.version() + '"').header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header("Vary", "Cookie").build();
         }).onFailure(ApiException.class).recoverWithItem(failure -> error(((ApiException) failure).status()));
     }
 
@@ -112,8 +113,8 @@ class ProfilePageResource {
             Drawn cached = images.getIfPresent(key);
             // Drawing takes a few milliseconds of CPU (more the first time fonts load): never on the event loop.
             Uni<Drawn> png = cached != null ? Uni.createFrom().item(cached)
-                    : Uni.createFrom().item(() -> images.get(key, k -> new Drawn(version("png", card, ""), OgImage.png(card))))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    : Uni.createFrom().item(() -> images.get(key, k -> new Drawn(version("png", card, ""),
+                            OgImage.png(card)))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             return png.map(image -> matches(ifNoneMatch, image.version())
                     ? Response.notModified(image.version()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build()
                     : Response.ok(image.bytes(), "image/png").header(HttpHeaders.ETAG, '"' + image.version() + '"')
@@ -133,7 +134,7 @@ class ProfilePageResource {
                 .build();
     }
 
-    /** What a page or image is drawn from: the scores, the profile and its visibility, the viewer's ownership, {@code base}. */
+    /** What a page or image is drawn from: the scores, the profile, its visibility, the viewer, {@code base}. */
     private static JsonMemo.Key key(String kind, ProfileService.Card card, String base) {
         return JsonMemo.Key.of(kind, card.facets().rawScores(), card.facets().confidences(), card.id(), card.isPublic(),
                 card.owner(), base);
@@ -165,5 +166,10 @@ class ProfilePageResource {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The last {@link #CACHED} pages or images drawn (upkeep on the calling thread: a few map operations). */
+    private static Cache<JsonMemo.Key, Drawn> drawings() {
+        return Caffeine.newBuilder().maximumSize(CACHED).executor(Runnable::run).build();
     }
 }

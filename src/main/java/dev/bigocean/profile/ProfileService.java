@@ -107,8 +107,8 @@ class ProfileService {
     }
 
     /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
-    record Card(UUID id, UUID sessionId, ScoringService.Facets facets, ScoreSheet sheet, Archetype archetype, boolean isPublic,
-            boolean showQuestionnaire, boolean owner, Object answers) {
+    record Card(UUID id, UUID sessionId, ScoringService.Facets facets, ScoreSheet sheet, Archetype archetype,
+            boolean isPublic, boolean showQuestionnaire, boolean owner, Object answers) {
     }
 
     /**
