@@ -2,7 +2,6 @@ package dev.bigocean.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import dev.bigocean.identity.AnonymousSessions;
 import dev.bigocean.identity.CurrentUser;
 import dev.bigocean.limits.CostBudget;
 import dev.bigocean.limits.DailyStartLimit;
+import dev.bigocean.limits.UtcDays;
 import dev.bigocean.assessment.api.ResultsResponse;
 import dev.bigocean.assessment.api.ResumeResponse;
 import dev.bigocean.platform.LlmConfig;
@@ -90,7 +90,7 @@ public class AssessmentService implements AnonymousSessions {
             if (createdAt == null) {
                 return Uni.createFrom().item(false);
             }
-            if (!createdAt.atZone(ZoneOffset.UTC).toLocalDate().equals(LocalDate.now(ZoneOffset.UTC))) {
+            if (!createdAt.atZone(ZoneOffset.UTC).toLocalDate().equals(UtcDays.today())) {
                 return Uni.createFrom().item(true);
             }
             return startLimit.acquire(userId).map(slot -> true)
@@ -182,7 +182,7 @@ public class AssessmentService implements AnonymousSessions {
             String mode = analysisMode(found);
             JsonMemo.Key key = JsonMemo.Key.of("results", found.facets().rawScores(), found.facets().confidences(), mode,
                     found.extensions().toArray());
-            return memo.json(key, () -> results(found));
+            return memo.json(key, () -> results(found, mode));
         });
     }
 
@@ -192,7 +192,7 @@ public class AssessmentService implements AnonymousSessions {
             if (found == null) {
                 throw ApiException.sessionNotFound(sessionId.toString());
             }
-            return results(found);
+            return results(found, analysisMode(found));
         });
     }
 
@@ -222,9 +222,12 @@ public class AssessmentService implements AnonymousSessions {
                 .flatMap(deleted -> budget.forget(CostBudget.key(null, sessionId)));
     }
 
-    /** The results of a found session, with what each {@link ResultsExtension} adds from the value it selected. */
-    private ResultsResponse results(AssessmentRepository.Scored found) {
-        ResultsResponse results = results(found.facets().sheet(), analysisMode(found));
+    /**
+     * The results of a found session in {@code analysisMode} ({@link #analysisMode}), with what each
+     * {@link ResultsExtension} adds from the value it selected.
+     */
+    private ResultsResponse results(AssessmentRepository.Scored found, String analysisMode) {
+        ResultsResponse results = results(found.facets().sheet(), analysisMode);
         List<ResultsExtension> extensions = assessments.extensions();
         for (int i = 0; i < extensions.size(); i++) {
             results = extensions.get(i).extend(found.extensions().get(i), results);

@@ -97,7 +97,7 @@ class ProfileService {
      * public view by anyone but the owner is counted (see {@link ProfileViews}).
      */
     Uni<byte[]> view(UUID id) {
-        return target(id, true).map(target -> memo.json(JsonMemo.Key.of("profile", target.facets().rawScores(),
+        return target(id, true).map(Viewed::target).map(target -> memo.json(JsonMemo.Key.of("profile", target.facets().rawScores(),
                 target.facets().confidences(), target.isPublic(), target.answers()), () -> {
                     ScoreSheet sheet = target.facets().sheet();
                     ProfileView view = view(sheet, target.isPublic());
@@ -117,17 +117,20 @@ class ProfileService {
      * fetched by link unfurlers, is not).
      */
     Uni<Card> card(UUID id, boolean countView) {
-        UUID viewer = currentUser.id().orElse(null);
-        return target(id, countView).map(target -> {
+        return target(id, countView).map(viewed -> {
+            ProfileRepository.Target target = viewed.target();
             ScoreSheet sheet = target.facets().sheet();
-            boolean owner = viewer != null && viewer.equals(target.ownerId());
             return new Card(id, target.sessionId(), target.facets(), sheet, scoring.archetype(sheet), target.isPublic(),
-                    target.showQuestionnaire(), owner, target.answers());
+                    target.showQuestionnaire(), viewed.owner(), target.answers());
         });
     }
 
+    /** A profile as the caller may see it, and whether the caller owns it. */
+    private record Viewed(ProfileRepository.Target target, boolean owner) {
+    }
+
     /** The profile, checked and counted as {@link #card} says. */
-    private Uni<ProfileRepository.Target> target(UUID id, boolean countView) {
+    private Uni<Viewed> target(UUID id, boolean countView) {
         UUID viewer = currentUser.id().orElse(null);
         return profiles.view(id).map(target -> {
             if (target == null) {
@@ -140,7 +143,7 @@ class ProfileService {
             if (countView && !owner) {
                 views.count(id);
             }
-            return target;
+            return new Viewed(target, owner);
         });
     }
 
