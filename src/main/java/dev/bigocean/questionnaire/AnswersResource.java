@@ -1,7 +1,5 @@
 package dev.bigocean.questionnaire;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,9 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.bigocean.questionnaire.api.AnswersRequest;
 import dev.bigocean.assessment.api.QuestionnaireScores;
-import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Ids;
-import dev.bigocean.web.JsonBody;
 import dev.bigocean.web.api.ErrorBodies;
 import io.smallrye.mutiny.Uni;
 
@@ -33,11 +29,9 @@ import io.smallrye.mutiny.Uni;
 class AnswersResource {
 
     private final QuestionnaireService service;
-    private final JsonBody json;
 
-    AnswersResource(QuestionnaireService service, JsonBody json) {
+    AnswersResource(QuestionnaireService service) {
         this.service = service;
-        this.json = json;
     }
 
     /**
@@ -60,12 +54,6 @@ class AnswersResource {
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sessionId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnswersRequest.class))) String raw) {
-        var id = Ids.uuid("sessionId", sessionId);
-        // Read as a tree, not as AnswersRequest: its answers are a tree already, and 120 of them are worth one parse.
-        JsonNode body = json.require(raw, JsonNode.class);
-        if (!body.isObject()) {
-            throw ApiException.validation("body", "The request body must be a JSON object");
-        }
-        return service.answer(id, body.get("answers"));
+        return service.answer(Ids.uuid("sessionId", sessionId), raw);
     }
 }

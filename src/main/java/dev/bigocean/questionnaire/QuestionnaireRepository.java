@@ -64,19 +64,22 @@ class QuestionnaireRepository {
     record Codes(String given, String mask) {
     }
 
-    /** {@code answers}, checked to be 1–5, as {@link #MERGE} takes them. */
-    static Codes codes(Map<Inventory.Item, Integer> answers) {
+    /** {@code answers} by item number (index: number − 1; 1–5, or 0 for an item not given), as {@link #MERGE} takes them. */
+    static Codes codes(int[] answers) {
         char[] given = new char[IpipNeo.ITEM_COUNT * BITS];
         char[] mask = new char[given.length];
         Arrays.fill(given, '0');
         Arrays.fill(mask, '0');
-        answers.forEach((item, answer) -> {
-            int at = (item.num() - 1) * BITS;
-            for (int bit = 0; bit < BITS; bit++) {
-                given[at + bit] = (answer >> (BITS - 1 - bit) & 1) == 1 ? '1' : '0';
-                mask[at + bit] = '1';
+        for (int number = 1; number <= answers.length; number++) {
+            int answer = answers[number - 1];
+            if (answer != 0) {
+                int at = (number - 1) * BITS;
+                for (int bit = 0; bit < BITS; bit++) {
+                    given[at + bit] = (answer >> (BITS - 1 - bit) & 1) == 1 ? '1' : '0';
+                    mask[at + bit] = '1';
+                }
             }
-        });
+        }
         return new Codes(new String(given), new String(mask));
     }
 

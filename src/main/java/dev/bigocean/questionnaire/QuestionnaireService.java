@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.bigocean.assessment.AssessmentService;
 import dev.bigocean.assessment.JsonMemo;
 import dev.bigocean.assessment.ResultsExtension;
@@ -24,7 +22,7 @@ import dev.bigocean.scoring.Agreement;
 import dev.bigocean.scoring.IpipNeo;
 import dev.bigocean.scoring.QuestionnaireScoring;
 import dev.bigocean.scoring.ScoreSheet;
-import dev.bigocean.web.ApiException;
+import dev.bigocean.web.JsonBody;
 import dev.bigocean.web.Languages;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -52,11 +50,13 @@ public class QuestionnaireService implements ResultsExtension {
     private final QuestionnaireRepository answers;
     private final AssessmentService assessments;
     private final JsonMemo memo;
+    private final AnswersReader reader;
 
-    QuestionnaireService(QuestionnaireRepository answers, AssessmentService assessments, JsonMemo memo) {
+    QuestionnaireService(QuestionnaireRepository answers, AssessmentService assessments, JsonMemo memo, JsonBody json) {
         this.answers = answers;
         this.assessments = assessments;
         this.memo = memo;
+        this.reader = new AnswersReader(inventory, json);
     }
 
     /**
@@ -95,13 +95,13 @@ public class QuestionnaireService implements ResultsExtension {
     }
 
     /**
-     * Validates {@code body} (400 naming the field), checks the session as every session endpoint does (404, 410),
+     * Reads and validates the answers of a request body {@code raw} (400 naming the field, {@link AnswersReader}), checks
+     * the session as every session endpoint does (404, 410),
      * merges the answers into the stored ones, in the statement that reads the session, and returns the scores of all
      * answers so far as JSON: a pure function of the stored answers, so {@link JsonMemo} keeps it by them.
      */
-    Uni<byte[]> answer(UUID sessionId, JsonNode body) {
-        Map<Inventory.Item, Integer> given = validate(body);
-        QuestionnaireRepository.Codes codes = QuestionnaireRepository.codes(given);
+    Uni<byte[]> answer(UUID sessionId, String raw) {
+        QuestionnaireRepository.Codes codes = QuestionnaireRepository.codes(reader.read(raw));
         return assessments.requireAndWrite(sessionId, QuestionnaireRepository.MERGE, codes.given(), codes.mask())
                 .map(all -> memo.json(JsonMemo.Key.of("questionnaire", all), () -> view(score(items(all)))));
     }
@@ -162,32 +162,6 @@ public class QuestionnaireService implements ResultsExtension {
 
     /** Questionnaire scores with their agreement report. */
     public record Comparison(QuestionnaireScores questionnaire, AgreementReport agreement) {
-    }
-
-    /** Item → answer 1..5; every problem is a 400 naming {@code answers} or {@code answers.<item id>}. */
-    Map<Inventory.Item, Integer> validate(JsonNode body) {
-        if (body == null || body.isNull()) {
-            throw ApiException.validation("answers", "answers is required");
-        }
-        if (!body.isObject()) {
-            throw ApiException.validation("answers", "answers must be an object of item id → answer 1 to 5");
-        }
-        if (body.isEmpty()) {
-            throw ApiException.validation("answers", "answers must contain at least one item");
-        }
-        Map<Inventory.Item, Integer> given = new LinkedHashMap<>(body.size() * 2); // all of them without a resize
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Inventory.Item item = inventory.item(e.getKey()).orElseThrow(
-                    () -> ApiException.validation("answers." + e.getKey(), "Unknown questionnaire item: " + e.getKey()));
-            JsonNode value = e.getValue();
-            if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > 5) {
-                String field = "answers." + e.getKey();
-                throw ApiException.validation(field, field + " must be an integer from 1 to 5");
-            }
-            given.put(item, value.asInt());
-        }
-        return given;
     }
 
     /** The scores of answers already checked to be 1..5 (by {@link #validate} or when read back, by {@link #items}). */

@@ -71,6 +71,11 @@ public class JsonBody {
         }
     }
 
+    /** Whether {@code raw} is within the body limit, as {@link #read} checks it before parsing. */
+    public boolean withinLimit(String raw) {
+        return !overLimit(raw);
+    }
+
     /**
      * Whether {@code text} took more than the body limit in UTF-8, counted without encoding it. U+FFFD counts one byte,
      * the least it can stand for (a byte that was not valid UTF-8), so a body sent within the limit is never refused.
