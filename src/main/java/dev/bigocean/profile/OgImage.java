@@ -12,7 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import dev.bigocean.scoring.TraitScore;
 
@@ -72,11 +76,27 @@ final class OgImage {
         } finally {
             g.dispose();
         }
+        return encode(image);
+    }
+
+    /**
+     * The image as a PNG compressed as far as deflate goes. ImageIO's default (deflate level 4, for speed) made the
+     * preview 88 KB; level 9 makes the same pixels about 48 KB, for about 10 ms more once per drawing (the image is kept)
+     * and half the bytes on every request that fetches it.
+     */
+    static byte[] encode(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageWriteParam smallest = writer.getDefaultWriteParam();
+        smallest.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        smallest.setCompressionQuality(0f); // quality 0: the highest deflate level
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), smallest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }
