@@ -81,8 +81,8 @@ final class OgImage {
 
     /**
      * The image as a PNG compressed as far as deflate goes. ImageIO's default (deflate level 4, for speed) made the
-     * preview 88 KB; level 9 makes the same pixels about 48 KB, for about 10 ms more once per drawing (the image is kept)
-     * and half the bytes on every request that fetches it.
+     * preview 88 KB; level 9 makes the same pixels about 48 KB, for about 10 ms more once per drawing (the image is
+     * kept) and half the bytes on every request that fetches it.
      */
     static byte[] encode(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();

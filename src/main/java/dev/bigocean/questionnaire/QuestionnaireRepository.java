@@ -64,7 +64,7 @@ class QuestionnaireRepository {
     record Codes(String given, String mask) {
     }
 
-    /** {@code answers} by item number (index: number − 1; 1–5, or 0 for an item not given), as {@link #MERGE} takes them. */
+    /** Answers by item number (index: number − 1; 1–5, 0 for an item not given), as {@link #MERGE} takes them. */
     static Codes codes(int[] answers) {
         char[] given = new char[IpipNeo.ITEM_COUNT * BITS];
         char[] mask = new char[given.length];

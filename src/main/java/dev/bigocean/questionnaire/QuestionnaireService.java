@@ -95,10 +95,10 @@ public class QuestionnaireService implements ResultsExtension {
     }
 
     /**
-     * Reads and validates the answers of a request body {@code raw} (400 naming the field, {@link AnswersReader}), checks
-     * the session as every session endpoint does (404, 410),
-     * merges the answers into the stored ones, in the statement that reads the session, and returns the scores of all
-     * answers so far as JSON: a pure function of the stored answers, so {@link JsonMemo} keeps it by them.
+     * Reads and validates the answers of the request body {@code raw} ({@link AnswersReader}: a 400 naming the field),
+     * checks the session as every session endpoint does (404, 410), merges the answers into the stored ones, in the
+     * statement that reads the session, and returns the scores of all answers so far as JSON: a pure function of the
+     * stored answers, so {@link JsonMemo} keeps it by them.
      */
     Uni<byte[]> answer(UUID sessionId, String raw) {
         QuestionnaireRepository.Codes codes = QuestionnaireRepository.codes(reader.read(raw));

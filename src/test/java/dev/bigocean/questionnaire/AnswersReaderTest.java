@@ -67,7 +67,7 @@ class AnswersReaderTest {
         Object tree = byTree(raw);
         int[] onePass = reader.strict(raw);
         if (onePass != null) {
-            assertEquals(int[].class, tree.getClass(), () -> "one pass accepted what the tree refused: " + raw + " → " + tree);
+            assertEquals(int[].class, tree.getClass(), () -> "one pass accepted a body the tree refused: " + raw);
             assertArrayEquals((int[]) tree, onePass, raw);
         }
         Object read = read(raw);
@@ -102,13 +102,15 @@ class AnswersReaderTest {
     void everyOtherBodyIsAnsweredAsTheTreeAnswersIt() {
         String a = id(1);
         String b = id(2);
-        List<String> bodies = new ArrayList<>(List.of("", " ", "null", "[]", "5", "\"answers\"", "{}", "{\"answers\":null}",
-                "{\"answers\":[]}", "{\"answers\":{}}", "{\"answers\":5}", "{\"Answers\":{\"" + a + "\":1}}",
+        List<String> bodies = new ArrayList<>(List.of("", " ", "null", "[]", "5", "\"answers\"", "{}",
+                "{\"answers\":null}", "{\"answers\":[]}", "{\"answers\":{}}", "{\"answers\":5}",
+                "{\"Answers\":{\"" + a + "\":1}}",
                 "{\"x\":1,\"answers\":{\"" + a + "\":1}}", "{\"answers\":{\"" + a + "\":1},\"x\":\"\\u0000\"}",
                 "{\"answers\":{\"" + a + "\":1},\"answers\":{\"" + b + "\":2}}",
                 "{\"answers\":{\"" + a + "\":1,\"" + a + "\":2}}",
                 "{\"answers\":{\"" + a + "\":1,\"" + a.toUpperCase(Locale.ROOT) + "\":2}}",
-                "{\"answers\":{\"" + a + "\":1}} {}", "{\"answers\":{\"" + a + "\":1}}x", "{\"answers\":{\"" + a + "\":1}",
+                "{\"answers\":{\"" + a + "\":1}} {}", "{\"answers\":{\"" + a + "\":1}}x",
+                "{\"answers\":{\"" + a + "\":1}",
                 "{\"answers\":{\"" + a + "\":1,}}", "{\"answers\":{\"nope\":1}}", "{\"answers\":{\"\\ud800\":1}}",
                 "{'answers':{'" + a + "':1}}", "{\"answers\":{\"" + a + "\":1 /* c */}}", "not json"));
         for (String value : List.of("0", "6", "-1", "5.0", "1e0", "\"5\"", "true", "null", "05", "99999999999999999999",
