@@ -31,7 +31,7 @@ public class JsonMemo {
     private final ObjectMapper json;
     private final Cache<Key, byte[]> kept = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((Key key, byte[] value) -> key.bytes + value.length)
+            .weigher((Key key, byte[] value) -> key.bytes() + value.length)
             .executor(Runnable::run) // upkeep on the calling thread: a few map operations, no pool hand-off
             .build();
 
@@ -60,13 +60,10 @@ public class JsonMemo {
 
         private final Object[] inputs;
         private final int hash;
-        /** Roughly what the inputs take in memory, counted against {@link #MAX_BYTES} with the JSON. */
-        private final int bytes;
 
         private Key(Object[] inputs) {
             this.inputs = inputs;
             this.hash = Arrays.deepHashCode(inputs);
-            this.bytes = size(inputs);
         }
 
         /** The key of a response of {@code kind} computed from {@code inputs} alone. */
@@ -75,6 +72,14 @@ public class JsonMemo {
             all[0] = kind;
             System.arraycopy(inputs, 0, all, 1, inputs.length);
             return new Key(all);
+        }
+
+        /**
+         * Roughly what the inputs take in memory, counted against {@link #MAX_BYTES} with the JSON; only when an entry
+         * is kept, not on every lookup.
+         */
+        private int bytes() {
+            return size(inputs);
         }
 
         private static int size(Object[] inputs) {
