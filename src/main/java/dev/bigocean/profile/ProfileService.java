@@ -106,9 +106,59 @@ class ProfileService {
                 }));
     }
 
-    /** What the server-rendered page and its preview image show: the scores, the archetype and who is looking. */
-    record Card(UUID id, UUID sessionId, ScoringService.Facets facets, ScoreSheet sheet, Archetype archetype,
-            boolean isPublic, boolean showQuestionnaire, boolean owner, Object answers) {
+    /**
+     * What the server-rendered page and its preview image show: the scores, the archetype and who is looking. The sheet
+     * and the archetype are derived from the facet aggregates when first asked for: a page or image that is kept (by the
+     * aggregates and the rest of the card) needs neither. One request uses a card, one thread at a time.
+     */
+    static final class Card {
+
+        private final UUID id;
+        private final ScoringService.Facets facets;
+        private final boolean isPublic;
+        private final boolean owner;
+        private final ScoringService scoring;
+        private ScoreSheet sheet;
+        private Archetype archetype;
+
+        private Card(UUID id, Viewed viewed, ScoringService scoring) {
+            this.id = id;
+            this.facets = viewed.target().facets();
+            this.isPublic = viewed.target().isPublic();
+            this.owner = viewed.owner();
+            this.scoring = scoring;
+        }
+
+        UUID id() {
+            return id;
+        }
+
+        ScoringService.Facets facets() {
+            return facets;
+        }
+
+        boolean isPublic() {
+            return isPublic;
+        }
+
+        /** Whether the caller owns the profile. */
+        boolean owner() {
+            return owner;
+        }
+
+        ScoreSheet sheet() {
+            if (sheet == null) {
+                sheet = facets.sheet();
+            }
+            return sheet;
+        }
+
+        Archetype archetype() {
+            if (archetype == null) {
+                archetype = scoring.archetype(sheet());
+            }
+            return archetype;
+        }
     }
 
     /**
@@ -117,12 +167,7 @@ class ProfileService {
      * fetched by link unfurlers, is not).
      */
     Uni<Card> card(UUID id, boolean countView) {
-        return target(id, countView).map(viewed -> {
-            ProfileRepository.Target target = viewed.target();
-            ScoreSheet sheet = target.facets().sheet();
-            return new Card(id, target.sessionId(), target.facets(), sheet, scoring.archetype(sheet), target.isPublic(),
-                    target.showQuestionnaire(), viewed.owner(), target.answers());
-        });
+        return target(id, countView).map(viewed -> new Card(id, viewed, scoring));
     }
 
     /** A profile as the caller may see it, and whether the caller owns it. */
