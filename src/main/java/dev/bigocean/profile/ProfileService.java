@@ -97,8 +97,8 @@ class ProfileService {
      * public view by anyone but the owner is counted (see {@link ProfileViews}).
      */
     Uni<byte[]> view(UUID id) {
-        return target(id, true).map(Viewed::target).map(target -> memo.json(JsonMemo.Key.of("profile", target.facets().rawScores(),
-                target.facets().confidences(), target.isPublic(), target.answers()), () -> {
+        return target(id, true).map(Viewed::target).map(target -> memo.json(JsonMemo.Key.of("profile",
+                target.facets().rawScores(), target.facets().confidences(), target.isPublic(), target.answers()), () -> {
                     ScoreSheet sheet = target.facets().sheet();
                     ProfileView view = view(sheet, target.isPublic());
                     return questionnaire.compare(target.answers(), sheet)

@@ -44,9 +44,11 @@ final class AnswersReader {
     /** The answers {@code raw} gives; a 400 when it is not a valid answers body. */
     int[] read(String raw) {
         int[] answers = strict(raw);
-        if (answers != null) {
-            return answers;
-        }
+        return answers != null ? answers : tree(raw);
+    }
+
+    /** The answers of {@code raw} read as a tree, as every body was before {@link #strict}; a 400 when not valid. */
+    int[] tree(String raw) {
         JsonNode body = json.require(raw, JsonNode.class);
         if (!body.isObject()) {
             throw ApiException.validation("body", "The request body must be a JSON object");
