@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.bigocean.scoring.IpipNeo;
@@ -35,10 +37,13 @@ final class AnswersReader {
 
     private final Inventory inventory;
     private final JsonBody json;
+    /** Each item's id as the parser compares it with the body's text (index: number − 1). */
+    private final SerializableString[] ids = new SerializableString[IpipNeo.ITEM_COUNT];
 
     AnswersReader(Inventory inventory, JsonBody json) {
         this.inventory = inventory;
         this.json = json;
+        inventory.items().forEach(item -> ids[item.num() - 1] = new SerializedString(item.id()));
     }
 
     /** The answers {@code raw} gives; a 400 when it is not a valid answers body. */
@@ -72,9 +77,18 @@ final class AnswersReader {
             }
             int[] answers = new int[IpipNeo.ITEM_COUNT];
             int given = 0;
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-                Inventory.Item item = token == JsonToken.FIELD_NAME
-                        ? inventory.item(parser.currentName()).orElse(null) : null;
+            int expected = 0; // the item after the one just read: clients send the items in order, or pages of them
+            while (true) {
+                Inventory.Item item;
+                if (expected < ids.length && parser.nextFieldName(ids[expected])) {
+                    item = inventory.item(expected + 1).orElseThrow(); // matched in the text: no name, no lookup
+                } else {
+                    JsonToken token = expected < ids.length ? parser.currentToken() : parser.nextToken();
+                    if (token == JsonToken.END_OBJECT) {
+                        break;
+                    }
+                    item = token == JsonToken.FIELD_NAME ? inventory.item(parser.currentName()).orElse(null) : null;
+                }
                 if (item == null || answers[item.num() - 1] != 0 || parser.nextToken() != JsonToken.VALUE_NUMBER_INT) {
                     return null;
                 }
@@ -84,6 +98,7 @@ final class AnswersReader {
                 }
                 answers[item.num() - 1] = answer;
                 given++;
+                expected = item.num();
             }
             boolean whole = parser.nextToken() == JsonToken.END_OBJECT && parser.nextToken() == null;
             return whole && given > 0 ? answers : null;

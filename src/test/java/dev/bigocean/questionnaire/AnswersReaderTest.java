@@ -120,6 +120,37 @@ class AnswersReaderTest {
                 read("{\"answers\":{\"" + a + "\":6}}"));
     }
 
+    /** {"answers": {…}} with the given items in the given order, answer {@code 1 + (n * 7) % 5} each. */
+    private static String bodyOf(int... numbers) {
+        StringBuilder answers = new StringBuilder();
+        for (int n : numbers) {
+            answers.append(answers.length() > 0 ? "," : "").append('"').append(id(n)).append("\":").append(1 + (n * 7) % 5);
+        }
+        return "{\"answers\":{" + answers + "}}";
+    }
+
+    @Test
+    void itemsInAnyOrderAreReadInOnePassWithTheTreesAnswers() {
+        int[] reversed = new int[IpipNeo.ITEM_COUNT];
+        Arrays.setAll(reversed, i -> IpipNeo.ITEM_COUNT - i);
+        int[] page = new int[24];
+        Arrays.setAll(page, i -> 25 + i);
+        List<String> accepted = List.of(bodyOf(reversed), bodyOf(page), bodyOf(1, 2, 5, 6, 120, 3), bodyOf(120, 1),
+                bodyOf(60, 61, 1, 2, 119, 120));
+        for (String raw : accepted) {
+            assertNotNull(reader.strict(raw), raw);
+            sameAsTree(raw);
+        }
+        String all = body(120);
+        String inner = all.substring(0, all.length() - 2);
+        for (String raw : List.of(inner + ",\"" + id(1) + "\":2}}", inner + ",\"" + id(120) + "\":2}}",
+                inner + ",\"nope\":2}}", inner + ",5}}", inner + "}", bodyOf(1, 2, 2), bodyOf(1, 2, 1),
+                bodyOf(1).replace("}}", ",\"" + id(2) + "\":\"3\"}}"), bodyOf(1).replace("}}", ",\"" + id(2) + "\":{}}}"))) {
+            assertNull(reader.strict(raw), raw);
+            sameAsTree(raw);
+        }
+    }
+
     @Test
     void aLongBodyWithinTheLimitIsReadInOnePass() {
         String raw = body(120).replace(",", ",\n" + " ".repeat(40));
