@@ -49,7 +49,11 @@ class AssessmentRepository {
 
     /**
      * The session, its sheet and its messages in order as parallel arrays: one row. The messages are sorted once, in a
-     * subquery the aggregates read in order, rather than once per aggregate.
+     * subquery the aggregates read in order, rather than once per aggregate. They are read only when the session's
+     * {@code message_count} is not {@code $2}, the count of the messages the caller already has (-1: none), and the
+     * arrays are null otherwise. A session's messages are exactly its sequence numbers 1 to {@code message_count}:
+     * every message is inserted by the statement or transaction that raises the count to its number, and none is ever
+     * changed or deleted on its own (only with its session), so an unchanged count means unchanged messages.
      */
     private static final String CONVERSATION = "SELECT " + SESSION_COLUMNS + ", " + ScoringService.SHEET_COLUMNS + """
             , m.ids AS m_ids, m.roles AS m_roles, m.contents AS m_contents, m.created AS m_created
@@ -60,7 +64,7 @@ class AssessmentRepository {
                 SELECT array_agg(id) AS ids, array_agg(role) AS roles, array_agg(content) AS contents,
                        array_agg(created_at) AS created
                 FROM (SELECT id, role, content, created_at FROM assessment_message
-                      WHERE session_id = s.id ORDER BY seq) o) m ON true
+                      WHERE session_id = s.id AND s.message_count <> $2 ORDER BY seq) o) m ON true
             WHERE s.id = $1""";
 
     /**
@@ -76,10 +80,14 @@ class AssessmentRepository {
 
     /**
      * A session with its facet aggregates and its messages in order, as parallel arrays (id, role, content, creation
-     * time), empty when it has none.
+     * time), empty when it has none; all four null when the messages were not read, the caller having them already.
      */
     record Conversation(Assessment session, ScoringService.Facets facets, UUID[] ids, String[] roles, String[] contents,
             OffsetDateTime[] created) {
+
+        boolean messagesRead() {
+            return ids != null;
+        }
     }
 
     private final Pool pool;
@@ -190,19 +198,26 @@ class AssessmentRepository {
         return "SELECT " + SCORED_COLUMNS + columns + SCORED_FROM;
     }
 
-    /** The session with its sheet and conversation, or null. */
-    Uni<Conversation> conversation(UUID id) {
-        return pool.preparedQuery(CONVERSATION).execute(Tuple.of(id)).map(rows -> {
+    /**
+     * The session with its sheet and conversation, or null; the messages only when the session has other than
+     * {@code knownCount} of them (-1 to read them whatever the count).
+     */
+    Uni<Conversation> conversation(UUID id, int knownCount) {
+        return pool.preparedQuery(CONVERSATION).execute(Tuple.of(id, knownCount)).map(rows -> {
             Row row = Rows.first(rows);
             if (row == null) {
                 return null;
             }
+            Assessment session = session(row);
+            if (session.messageCount == knownCount) {
+                return new Conversation(session, ScoringService.facets(row), null, null, null, null);
+            }
             UUID[] ids = row.getArrayOfUUIDs("m_ids");
             if (ids == null) {
-                return new Conversation(session(row), ScoringService.facets(row), new UUID[0], new String[0],
+                return new Conversation(session, ScoringService.facets(row), new UUID[0], new String[0],
                         new String[0], new OffsetDateTime[0]);
             }
-            return new Conversation(session(row), ScoringService.facets(row), ids, row.getArrayOfStrings("m_roles"),
+            return new Conversation(session, ScoringService.facets(row), ids, row.getArrayOfStrings("m_roles"),
                     row.getArrayOfStrings("m_contents"), row.getArrayOfOffsetDateTimes("m_created"));
         });
     }

@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.bigocean.assessment.api.MessageView;
 import dev.bigocean.identity.AnonymousSessions;
 import dev.bigocean.identity.CurrentUser;
@@ -40,6 +43,12 @@ public class AssessmentService implements AnonymousSessions {
     private final LlmConfig llm;
     private final Greetings greetings;
     private final JsonMemo memo;
+    /**
+     * Each session's last resume key, while {@link JsonMemo} may keep its JSON: a few times as many sessions as the
+     * memo holds conversations.
+     */
+    private final Cache<UUID, ResumeKey> lastResumes = Caffeine.newBuilder().maximumSize(1_000)
+            .executor(Runnable::run).build();
 
     AssessmentService(AssessmentRepository assessments, ScoringService scoring, AssessmentConfig config, CurrentUser caller,
             DailyStartLimit startLimit, CostBudget budget, LlmConfig llm, Greetings greetings, JsonMemo memo) {
@@ -150,25 +159,57 @@ public class AssessmentService implements AnonymousSessions {
 
     /**
      * Resume as JSON: the conversation, the confidence map and the session's state, in one database round trip; built
-     * and serialised only when {@link JsonMemo} does not have the resume of the same inputs.
+     * and serialised only when {@link JsonMemo} does not have the resume of the same inputs. A session's messages are
+     * fixed by its id and message count ({@link AssessmentRepository#conversation}), so while {@link JsonMemo} keeps
+     * the session's last resume, the read asks for the messages only if their count changed. When it did not, but
+     * the confidences or the state did (an analysis finished since), the messages are read in a second round trip.
      */
     Uni<byte[]> resume(UUID sessionId) {
         Access access = access(sessionId);
-        return assessments.conversation(sessionId).map(found -> {
-            Assessment session = access.check(sessionId, found == null ? null : found.session());
-            JsonMemo.Key key = JsonMemo.Key.of("resume", found.facets().confidences(), session.status,
-                    session.messageCount, session.isCompleted(), found.ids(), found.roles(), found.contents(),
-                    found.created());
-            return memo.json(key, () -> {
-                List<MessageView> messages = new ArrayList<>(found.ids().length);
-                for (int i = 0; i < found.ids().length; i++) {
-                    messages.add(new MessageView(found.ids()[i].toString(), found.roles()[i], found.contents()[i],
-                            found.created()[i].toInstant().toString()));
-                }
-                return new ResumeResponse(messages, found.facets().sheet().confidenceMap(), session.status,
-                        session.messageCount, session.isCompleted());
-            });
+        ResumeKey last = lastResumes.getIfPresent(sessionId);
+        int knownCount = last != null && memo.kept(last.memoKey()) != null ? last.messageCount() : -1;
+        return assessments.conversation(sessionId, knownCount).flatMap(found -> {
+            access.check(sessionId, found == null ? null : found.session());
+            if (found.messagesRead()) {
+                return Uni.createFrom().item(resume(sessionId, found));
+            }
+            byte[] kept = memo.kept(ResumeKey.of(sessionId, found).memoKey());
+            return kept != null ? Uni.createFrom().item(kept) : assessments.conversation(sessionId, -1)
+                    .map(again -> {
+                        access.check(sessionId, again == null ? null : again.session());
+                        return resume(sessionId, again);
+                    });
         });
+    }
+
+    /**
+     * The key of a session's resume in {@link JsonMemo}: everything the resume is built from, the messages standing as
+     * the session id and their count.
+     */
+    private record ResumeKey(int messageCount, JsonMemo.Key memoKey) {
+
+        static ResumeKey of(UUID sessionId, AssessmentRepository.Conversation found) {
+            Assessment session = found.session();
+            return new ResumeKey(session.messageCount, JsonMemo.Key.of("resume", sessionId, session.messageCount,
+                    found.facets().confidences(), session.status, session.isCompleted()));
+        }
+    }
+
+    /** The resume of a conversation read with its messages, from {@link JsonMemo} or built now. */
+    private byte[] resume(UUID sessionId, AssessmentRepository.Conversation found) {
+        Assessment session = found.session();
+        ResumeKey key = ResumeKey.of(sessionId, found);
+        byte[] json = memo.json(key.memoKey(), () -> {
+            List<MessageView> messages = new ArrayList<>(found.ids().length);
+            for (int i = 0; i < found.ids().length; i++) {
+                messages.add(new MessageView(found.ids()[i].toString(), found.roles()[i], found.contents()[i],
+                        found.created()[i].toInstant().toString()));
+            }
+            return new ResumeResponse(messages, found.facets().sheet().confidenceMap(), session.status,
+                    session.messageCount, session.isCompleted());
+        });
+        lastResumes.put(sessionId, key);
+        return json;
     }
 
     /**

@@ -44,6 +44,11 @@ public class JsonMemo {
         return kept.get(key, k -> serialise(compute.get()));
     }
 
+    /** The JSON kept for {@code key}, or null. */
+    public byte[] kept(Key key) {
+        return kept.getIfPresent(key);
+    }
+
     private byte[] serialise(Object response) {
         try {
             return json.writeValueAsBytes(response);

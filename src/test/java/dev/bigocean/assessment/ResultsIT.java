@@ -90,12 +90,14 @@ class ResultsIT {
         UUID answer = UUID.randomUUID();
         given().get("/api/assessment/{id}/resume", session).then().statusCode(200).body("messages", hasSize(1));
         given().get("/api/assessment/{id}/results", session).then().statusCode(200).body("facets[0].score", equalTo(10.0f));
-        // The answer is stored before the question it follows (and below, its later evidence row before its earlier one).
-        sql("INSERT INTO assessment_message (id, session_id, seq, role, content) VALUES ($1, $2, 3, 'user', 'The answer')",
+        // The answer is stored before the question it follows (and below, its later evidence row before its earlier one),
+        // each with the message count raised to its number, as every message is stored.
+        sql("""
+                WITH s AS (UPDATE assessment_session SET message_count = 3 WHERE id = $2)
+                INSERT INTO assessment_message (id, session_id, seq, role, content) VALUES ($1, $2, 3, 'user', 'The answer')""",
                 answer, id);
         sql("INSERT INTO assessment_message (id, session_id, seq, role, content) VALUES ($1, $2, 2, 'assistant', 'The question')",
                 question, id);
-        // Not the resume kept from the first read: the session's state, message count and scores did not change.
         given().get("/api/assessment/{id}/resume", session).then().statusCode(200).body("messages", hasSize(3))
                 .body("messages.content[1]", equalTo("The question")).body("messages.content[2]", equalTo("The answer"));
 
@@ -109,6 +111,37 @@ class ResultsIT {
         // The worked example again: (10,80) then (20,80) is 15.2; the other way round it would be 14.8.
         given().get("/api/assessment/{id}/results", session).then().statusCode(200)
                 .body("facets[0].score", equalTo(15.2f));
+    }
+
+    @Test
+    void resumeFollowsNewMessagesAndNewConfidencesOfAKeptConversation() {
+        String session = Api.startSession();
+        UUID id = UUID.fromString(session);
+        String opening = given().get("/api/assessment/{id}/resume", session).then().statusCode(200)
+                .body("messages", hasSize(1)).body("confidence.openness", equalTo(0.0f))
+                .extract().path("messages[0].id");
+        // Read again while the first is kept: the messages are not read, the same answer comes back.
+        given().get("/api/assessment/{id}/resume", session).then().statusCode(200)
+                .body("messages", hasSize(1)).body("messages[0].id", equalTo(opening));
+
+        // New evidence changes the confidences but not the messages: read again, with the new confidence.
+        for (Facet f : Trait.OPENNESS.facets()) {
+            EvidenceRows.insert(pool, session, opening, f, 20, 90);
+        }
+        given().get("/api/assessment/{id}/resume", session).then().statusCode(200)
+                .body("messages", hasSize(1)).body("messages[0].id", equalTo(opening))
+                .body("confidence.openness", equalTo(0.9f));
+        given().get("/api/assessment/{id}/resume", session).then().statusCode(200)
+                .body("messages", hasSize(1)).body("confidence.openness", equalTo(0.9f));
+
+        // A new message, stored as every message is (the count raised to its number): the next read has it.
+        sql("""
+                WITH s AS (UPDATE assessment_session SET message_count = 2 WHERE id = $2)
+                INSERT INTO assessment_message (id, session_id, seq, role, content) VALUES ($1, $2, 2, 'user', 'Hello')""",
+                UUID.randomUUID(), id);
+        given().get("/api/assessment/{id}/resume", session).then().statusCode(200)
+                .body("messages", hasSize(2)).body("messages.content[1]", equalTo("Hello"))
+                .body("messageCount", equalTo(2)).body("confidence.openness", equalTo(0.9f));
     }
 
     private void sql(String statement, Object... values) {
