@@ -158,11 +158,12 @@ public class AssessmentService implements AnonymousSessions {
     }
 
     /**
-     * Resume as JSON: the conversation, the confidence map and the session's state, in one database round trip; built
-     * and serialised only when {@link JsonMemo} does not have the resume of the same inputs. A session's messages are
-     * fixed by its id and message count ({@link AssessmentRepository#conversation}), so while {@link JsonMemo} keeps
-     * the session's last resume, the read asks for the messages only if their count changed. When it did not, but
-     * the confidences or the state did (an analysis finished since), the messages are read in a second round trip.
+     * Resume as JSON: the conversation, the confidence map and the session's state, as a rule in one database round
+     * trip; built and serialised only when {@link JsonMemo} does not have the resume of the same inputs. A session's
+     * messages are fixed by its id and message count ({@link AssessmentRepository#conversation}), so while
+     * {@link JsonMemo} keeps the session's last resume, the read asks for the messages only if their count changed.
+     * When it did not, but the confidences or the state did (an analysis finished since), the messages are read in a
+     * second round trip.
      */
     Uni<byte[]> resume(UUID sessionId) {
         Access access = access(sessionId);
