@@ -1,8 +1,8 @@
 package dev.bigocean.limits;
 
-import dev.bigocean.web.ClientAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Priorities;
 
@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.bigocean.identity.CurrentUser;
 import dev.bigocean.web.ApiException;
+import dev.bigocean.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,6 +24,9 @@ import io.vertx.ext.web.RoutingContext;
  * unreserved characters decoded), never on the raw request line, so {@code /q/../api/…} is an {@code /api/…} request.
  */
 class RateLimitFilter {
+
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final RateLimiter limiter;
     private final LimitsConfig.RateLimit config;
@@ -64,6 +68,6 @@ class RateLimitFilter {
      * use the normalised path as is: being stricter there only counts a request that need not be.)
      */
     static String canonical(String path) {
-        return path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+        return REPEATED_SLASHES.matcher(MATRIX_PARAMETERS.matcher(path).replaceAll("")).replaceAll("/");
     }
 }
