@@ -28,11 +28,16 @@ final class Steering {
     static Facet next(ScoreSheet sheet, java.util.Set<Facet> explored, List<Facet> recentFocus) {
         Facet last = recentFocus.isEmpty() ? null : recentFocus.get(0);
         boolean twiceRunning = recentFocus.size() >= 2 && last != null && last == recentFocus.get(1);
-        List<Facet> window = recentFocus.subList(0, Math.min(RECENT_WINDOW, recentFocus.size()));
+        int[] recentTurns = new int[Facet.values().length]; // turns of the recent window focused on each facet
+        for (Facet focus : recentFocus.subList(0, Math.min(RECENT_WINDOW, recentFocus.size()))) {
+            if (focus != null) {
+                recentTurns[focus.ordinal()]++;
+            }
+        }
         Comparator<FacetScore> order = Comparator
                 .comparing((FacetScore f) -> explored.contains(f.facet()))
                 .thenComparingInt(FacetScore::confidence)
-                .thenComparingLong(f -> window.stream().filter(r -> r == f.facet()).count())
+                .thenComparingInt(f -> recentTurns[f.facet().ordinal()])
                 .thenComparing(f -> last != null && f.facet().trait() == last.trait())
                 .thenComparingInt(f -> f.facet().ordinal());
         return sheet.facets().stream()
