@@ -164,7 +164,7 @@ public class QuestionnaireService implements ResultsExtension {
     public record Comparison(QuestionnaireScores questionnaire, AgreementReport agreement) {
     }
 
-    /** The scores of answers already checked to be 1..5 (by {@link #validate} or when read back, by {@link #items}). */
+    /** The scores of stored answers as {@link #items} reads them back (each 1..5, as the merge stored them). */
     static QuestionnaireScoring.Result score(Map<Inventory.Item, Integer> answers) {
         List<QuestionnaireScoring.Answer> list = new ArrayList<>(answers.size());
         answers.forEach((item, answer) -> list.add(new QuestionnaireScoring.Answer(item.facet(), item.key(), answer)));

@@ -58,7 +58,8 @@ class SteeringTest {
         // All equal: the canonical order, unless the facet was focused recently or shares the last focus's trait.
         assertEquals(all[0], Steering.next(sheet(50), allBut(), List.of()));
         Facet recent = all[0];
-        Facet sameTrait = Arrays.stream(all).filter(f -> f != recent && f.trait() == recent.trait()).findFirst().orElseThrow();
+        Facet sameTrait = Arrays.stream(all).filter(f -> f != recent && f.trait() == recent.trait()).findFirst()
+                .orElseThrow();
         Facet otherTrait = Arrays.stream(all).filter(f -> f.trait() != recent.trait()).findFirst().orElseThrow();
         // all[0] was focused within the window (with nulls among the turns): another facet comes first.
         List<Facet> turns = Arrays.asList(otherTrait, null, recent);

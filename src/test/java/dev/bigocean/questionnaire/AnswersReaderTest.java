@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,15 @@ class AnswersReaderTest {
 
     /** {"answers": {…}} with items 1..count, answer {@code 1 + (n * 7) % 5} each, compact. */
     private static String body(int count) {
+        return bodyOf(IntStream.rangeClosed(1, count).toArray());
+    }
+
+    /** {"answers": {…}} with the given items in the given order, answer {@code 1 + (n * 7) % 5} each, compact. */
+    private static String bodyOf(int... numbers) {
         StringBuilder answers = new StringBuilder();
-        for (int n = 1; n <= count; n++) {
-            answers.append(n > 1 ? "," : "").append('"').append(id(n)).append("\":").append(1 + (n * 7) % 5);
+        for (int n : numbers) {
+            answers.append(answers.length() > 0 ? "," : "").append('"').append(id(n)).append("\":")
+                    .append(1 + (n * 7) % 5);
         }
         return "{\"answers\":{" + answers + "}}";
     }
@@ -120,15 +127,6 @@ class AnswersReaderTest {
                 read("{\"answers\":{\"" + a + "\":6}}"));
     }
 
-    /** {"answers": {…}} with the given items in the given order, answer {@code 1 + (n * 7) % 5} each. */
-    private static String bodyOf(int... numbers) {
-        StringBuilder answers = new StringBuilder();
-        for (int n : numbers) {
-            answers.append(answers.length() > 0 ? "," : "").append('"').append(id(n)).append("\":").append(1 + (n * 7) % 5);
-        }
-        return "{\"answers\":{" + answers + "}}";
-    }
-
     @Test
     void itemsInAnyOrderAreReadInOnePassWithTheTreesAnswers() {
         int[] reversed = new int[IpipNeo.ITEM_COUNT];
@@ -145,7 +143,8 @@ class AnswersReaderTest {
         String inner = all.substring(0, all.length() - 2);
         for (String raw : List.of(inner + ",\"" + id(1) + "\":2}}", inner + ",\"" + id(120) + "\":2}}",
                 inner + ",\"nope\":2}}", inner + ",5}}", inner + "}", bodyOf(1, 2, 2), bodyOf(1, 2, 1),
-                bodyOf(1).replace("}}", ",\"" + id(2) + "\":\"3\"}}"), bodyOf(1).replace("}}", ",\"" + id(2) + "\":{}}}"))) {
+                bodyOf(1).replace("}}", ",\"" + id(2) + "\":\"3\"}}"),
+                bodyOf(1).replace("}}", ",\"" + id(2) + "\":{}}}"))) {
             assertNull(reader.strict(raw), raw);
             sameAsTree(raw);
         }
