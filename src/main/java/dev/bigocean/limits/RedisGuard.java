@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.bigocean.platform.EventLoopLag;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.TimeoutException;
@@ -31,9 +33,10 @@ import io.vertx.mutiny.redis.client.Response;
  * An {@code ERR} or {@code WRONGTYPE} reply is not an outage: Redis answered, a script, its arguments or a key are
  * wrong. That call is decided in memory and logged as an error, but Redis stays in use for the next one. Nor is one
  * slow call: when a command times out but Redis has answered another one in time since it was sent (a pool queue or an
- * event loop behind under a burst of load, not a Redis that stopped), that call is decided in memory and Redis stays
- * in use. Every decision made in memory is counted in {@code bigocean.redis.fallbacks} (tag {@code reason}:
- * {@code unavailable}, {@code rejected} or {@code slow}).
+ * event loop behind under a burst of load, not a Redis that stopped), or this instance's event loops were behind for
+ * half the timeout or more meanwhile ({@link EventLoopLag}: a reply could not have been read), that call is decided in
+ * memory and Redis stays in use. Every decision made in memory is counted in {@code bigocean.redis.fallbacks} (tag
+ * {@code reason}: {@code unavailable}, {@code rejected}, {@code slow} or {@code behind}).
  */
 @ApplicationScoped
 class RedisGuard {
@@ -46,15 +49,17 @@ class RedisGuard {
     private final ReactiveRedisDataSource redis;
     private final LimitsConfig.Outage config;
     private final MeterRegistry metrics;
+    private final EventLoopLag loops;
     private volatile long downUntil;
     private volatile boolean down;
     /** {@link System#nanoTime} of the latest reply that came in time. */
     private volatile long lastAnswer = System.nanoTime();
 
-    RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config, MeterRegistry metrics) {
+    RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config, MeterRegistry metrics, EventLoopLag loops) {
         this.redis = redis;
         this.config = config;
         this.metrics = metrics;
+        this.loops = loops;
     }
 
     static String script(String name) {
@@ -97,9 +102,9 @@ class RedisGuard {
                         if (isRejection(e)) {
                             LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
                             fellBack("rejected");
-                        } else if (e instanceof SlowReply) {
-                            LOG.debug("A Redis call timed out while Redis answered others: this call is decided in memory");
-                            fellBack("slow");
+                        } else if (e instanceof SlowReply slow) {
+                            LOG.debugf("%s: this call is decided in memory", slow.getMessage());
+                            fellBack(slow.reason);
                         } else {
                             down(e);
                             fellBack("unavailable");
@@ -111,22 +116,40 @@ class RedisGuard {
 
     /**
      * One command, failed after {@code bigocean.outage.redis-timeout}: with a {@link SlowReply} when another command was
-     * answered in time since this one was sent, else with a {@link TimeoutException} (Redis answers nothing).
+     * answered in time since this one was sent, or when this instance's event loops, which read Redis's replies, were
+     * behind for at least half the timeout meanwhile; else with a {@link TimeoutException} (Redis answers nothing).
      */
     private Uni<Response> bounded(String name, String[] args) {
         return Uni.createFrom().deferred(() -> {
             long sent = System.nanoTime();
+            long stalled = loops.stalledNanos();
             return redis.execute(name, args)
                     .invoke(() -> lastAnswer = System.nanoTime())
                     .ifNoItem().after(config.redisTimeout())
-                    .failWith(() -> lastAnswer - sent > 0 ? new SlowReply() : new TimeoutException());
+                    .failWith(() -> lastAnswer - sent > 0 ? SlowReply.ANSWERED_OTHERS
+                            : loops.stalledNanos() - stalled >= config.redisTimeout().toNanos() / 2 ? SlowReply.UNHEARD
+                            : new TimeoutException());
         });
     }
 
-    /** A command not answered in time while Redis answered others: not an outage. */
+    /** A command not answered in time for a reason other than Redis: not an outage. */
     private static final class SlowReply extends RuntimeException {
-        SlowReply() {
-            super("Redis answered other calls but not this one in time", null, false, false);
+
+        /** Redis answered other calls meanwhile (this one waited in the pool's queue, or was lost). */
+        static final SlowReply ANSWERED_OTHERS = new SlowReply("slow", "Redis answered other calls but not this one in time");
+        /**
+         * This instance could not have read the reply in time: its event loops were behind (a backlog of work, or a
+         * pause of the garbage collector) for at least half the timeout.
+         */
+        static final SlowReply UNHEARD = new SlowReply("behind",
+                "A Redis call timed out while this instance's event loops were behind");
+
+        /** The fallback's {@code reason} tag. */
+        final String reason;
+
+        private SlowReply(String reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
         }
     }
 

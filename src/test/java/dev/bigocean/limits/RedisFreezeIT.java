@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,16 +28,18 @@ import dev.bigocean.testsupport.Warnings;
 import dev.bigocean.web.ClientAddress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
 
 /**
  * Redis stops answering without closing its connections (frozen, or gone without a reset): the application reaches it
  * through a proxy that holds every byte back. Three times the Redis pool size of requests are each answered, with the
  * limits decided in memory after {@code bigocean.outage.redis-timeout}, instead of waiting for Redis; the outage is one
  * WARN; once Redis answers again, the limits are enforced in Redis again. One call held back while Redis answers the
- * others is decided in memory alone, with no outage.
+ * others, or while this instance's event loops are behind, is decided in memory alone, with no outage.
  */
 @QuarkusTest
 @TestProfile(RedisFreezeIT.Frozen.class)
@@ -48,6 +51,9 @@ class RedisFreezeIT {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Vertx vertx;
 
     public static class Frozen implements QuarkusTestProfile {
         @Override
@@ -138,8 +144,65 @@ class RedisFreezeIT {
         assertWholeLimitCountedInRedis();
     }
 
+    /**
+     * A reply is read on an event loop, so while this instance's loops are behind (a backlog of work, as when a cold
+     * instance is given thousands of connections at once, or a pause of the garbage collector) a call can time out with
+     * no reply read at all, from a Redis that answers. That call is decided in memory, but Redis is not taken for gone.
+     * Here the one call in flight is held back while every event loop is kept busy for longer than the timeout.
+     */
+    @Test
+    void aCallUnheardWhileTheEventLoopsAreBehindIsNoOutage() throws Exception {
+        awaitRedisInUse();
+        int proxy = Integer.getInteger(PROXY_PORT);
+        String stuckIp = RateLimitIT.newIp();
+        double behindBefore = fallbacks("behind");
+        double unavailableBefore = fallbacks("unavailable");
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        int stuck;
+        List<LogRecord> logged;
+        FreezableProxy.holdOn(proxy, "ip:" + ClientAddress.pseudonym(stuckIp) + ":"); // its rate-limit key
+        try (Warnings warnings = Warnings.capture()) {
+            Future<Integer> pending = client.submit(() -> RateLimitIT.get(stuckIp, "/api/auth/get-session").statusCode());
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> FreezableProxy.holding(proxy));
+            List<EventExecutor> loops = new ArrayList<>();
+            vertx.nettyEventLoopGroup().forEach(loops::add);
+            CountDownLatch busy = new CountDownLatch(loops.size());
+            for (EventExecutor loop : loops) {
+                loop.execute(() -> {
+                    busy.countDown();
+                    sleep(Duration.ofMillis(1500)); // past the 1 s timeout, below Vert.x's blocked-thread warning
+                });
+            }
+            assertTrue(busy.await(10, TimeUnit.SECONDS), "every event loop busy");
+            stuck = pending.get(30, TimeUnit.SECONDS);
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up"));
+            logged = warnings.records();
+        } finally {
+            FreezableProxy.stopHolding(proxy);
+            client.shutdownNow();
+        }
+        assertEquals(200, stuck, "the held call's request is answered after the timeout");
+        assertEquals(1.0, fallbacks("behind") - behindBefore, "the held call is decided in memory, as unheard");
+        assertEquals(0.0, fallbacks("unavailable") - unavailableBefore, "no outage");
+        assertTrue(logged.isEmpty(), "no WARN: " + logged.stream().map(LogRecord::getMessage).toList());
+        assertWholeLimitCountedInRedis();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     double slowFallbacks() {
-        return metrics.find("bigocean.redis.fallbacks").tag("reason", "slow").counters().stream()
+        return fallbacks("slow");
+    }
+
+    double fallbacks(String reason) {
+        return metrics.find("bigocean.redis.fallbacks").tag("reason", reason).counters().stream()
                 .mapToDouble(Counter::count).sum();
     }
 

@@ -77,6 +77,12 @@ public final class FreezableProxy {
 
     public static void stopHolding(int port) {
         System.clearProperty(holdKey(port));
+        System.clearProperty(heldKey(port));
+    }
+
+    /** Whether a connection is holding back what its client sent, since {@link #holdOn} (cleared by {@link #stopHolding}). */
+    public static boolean holding(int port) {
+        return System.getProperty(heldKey(port)) != null;
     }
 
     private static String key(int port) {
@@ -89,6 +95,10 @@ public final class FreezableProxy {
 
     private static String holdKey(int port) {
         return "bigocean.test.proxy." + port + ".hold-on";
+    }
+
+    private static String heldKey(int port) {
+        return "bigocean.test.proxy." + port + ".holding";
     }
 
     private static void accept(ServerSocket server, IntSupplier targetPort) {
@@ -110,6 +120,9 @@ public final class FreezableProxy {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 String hold = System.getProperty(holdKey(port));
                 boolean held = fromClient && hold != null && sent(buffer, n, hold);
+                if (held) {
+                    System.setProperty(heldKey(port), "true");
+                }
                 while (System.getProperty(key(port)) != null || held && System.getProperty(holdKey(port)) != null) {
                     Thread.sleep(5);
                 }
