@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.bigocean.platform.EventLoopLag;
@@ -35,8 +37,10 @@ import io.vertx.mutiny.redis.client.Response;
  * slow call: when a command times out but Redis has answered another one in time since it was sent (a pool queue or an
  * event loop behind under a burst of load, not a Redis that stopped), or this instance's event loops were behind for
  * half the timeout or more meanwhile ({@link EventLoopLag}: a reply could not have been read), that call is decided in
- * memory and Redis stays in use. Every decision made in memory is counted in {@code bigocean.redis.fallbacks} (tag
- * {@code reason}: {@code unavailable}, {@code rejected}, {@code slow} or {@code behind}).
+ * memory and Redis stays in use. Commands that time out while queued for one of the pool's connections are this
+ * instance's overload, not Redis's: Redis is left alone for {@code retry-after} as after an outage, so that the queue
+ * drains, and the WARN says so. Every decision made in memory is counted in {@code bigocean.redis.fallbacks} (tag
+ * {@code reason}: {@code unavailable}, {@code overloaded}, {@code rejected}, {@code slow} or {@code behind}).
  */
 @ApplicationScoped
 class RedisGuard {
@@ -50,16 +54,24 @@ class RedisGuard {
     private final LimitsConfig.Outage config;
     private final MeterRegistry metrics;
     private final EventLoopLag loops;
+    /** The Redis client's pool size: commands beyond it wait for a connection. */
+    private final int poolSize;
+    /** Commands sent and not yet answered, failed or timed out. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long downUntil;
     private volatile boolean down;
+    /** The {@code reason} of the fallbacks while down: {@code unavailable}, or {@code overloaded} (see {@link #unanswered}). */
+    private volatile String downReason = "unavailable";
     /** {@link System#nanoTime} of the latest reply that came in time. */
     private volatile long lastAnswer = System.nanoTime();
 
-    RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config, MeterRegistry metrics, EventLoopLag loops) {
+    RedisGuard(ReactiveRedisDataSource redis, LimitsConfig.Outage config, MeterRegistry metrics, EventLoopLag loops,
+            @ConfigProperty(name = "quarkus.redis.max-pool-size", defaultValue = "6") int poolSize) {
         this.redis = redis;
         this.config = config;
         this.metrics = metrics;
         this.loops = loops;
+        this.poolSize = poolSize;
     }
 
     static String script(String name) {
@@ -83,7 +95,7 @@ class RedisGuard {
         return onCallersContext(() -> {
             if (degraded()) {
                 return Uni.createFrom().item(() -> {
-                    fellBack("unavailable");
+                    fellBack(downReason);
                     return fallback.get();
                 });
             }
@@ -107,7 +119,7 @@ class RedisGuard {
                             fellBack(slow.reason);
                         } else {
                             down(e);
-                            fellBack("unavailable");
+                            fellBack(downReason);
                         }
                         return fallback.get();
                     });
@@ -123,13 +135,55 @@ class RedisGuard {
         return Uni.createFrom().deferred(() -> {
             long sent = System.nanoTime();
             long stalled = loops.stalledNanos();
+            int ahead = inFlight.getAndIncrement();
             return redis.execute(name, args)
                     .invoke(() -> lastAnswer = System.nanoTime())
+                    .onTermination().invoke(inFlight::decrementAndGet)
                     .ifNoItem().after(config.redisTimeout())
-                    .failWith(() -> lastAnswer - sent > 0 ? SlowReply.ANSWERED_OTHERS
-                            : loops.stalledNanos() - stalled >= config.redisTimeout().toNanos() / 2 ? SlowReply.UNHEARD
-                            : new TimeoutException());
+                    .failWith(() -> unanswered(sent, stalled, ahead));
         });
+    }
+
+    /** The failure of a command sent at {@code sent} that got no reply within the timeout ({@link #cause}). */
+    private RuntimeException unanswered(long sent, long stalled, int ahead) {
+        return switch (cause(lastAnswer - sent > 0, ahead, poolSize, loops.stalledNanos() - stalled,
+                config.redisTimeout().toNanos())) {
+            case "slow" -> SlowReply.ANSWERED_OTHERS;
+            case "overloaded" -> new Overloaded(ahead, poolSize);
+            case "behind" -> SlowReply.UNHEARD;
+            default -> new TimeoutException();
+        };
+    }
+
+    /**
+     * Why a command got no reply within the timeout ({@code timeoutNanos}), as far as this instance can tell, as the
+     * fallback's {@code reason}:
+     * <ul>
+     * <li>{@code slow}: Redis answered another command in time since this one was sent, so this one was late or lost;
+     * <li>{@code overloaded}: it was sent while {@code ahead} other commands, at least the pool's size, were in flight,
+     * so it queued for a connection: the instance sends more than the pool carries (Redis is then left alone for a
+     * while, as after an outage, so that the queue drains);
+     * <li>{@code behind}: the event loops, which read the replies, were behind for half the timeout or more meanwhile
+     * ({@code stalledNanos}, summed over the loops), so a reply may have come and not been read;
+     * <li>{@code unavailable}: else Redis answers nothing, an outage.
+     * </ul>
+     */
+    static String cause(boolean answeredOthers, int ahead, int poolSize, long stalledNanos, long timeoutNanos) {
+        if (answeredOthers) {
+            return "slow";
+        }
+        if (ahead >= poolSize) {
+            return "overloaded";
+        }
+        return stalledNanos >= timeoutNanos / 2 ? "behind" : "unavailable";
+    }
+
+    /** Commands that queue past the timeout for one of the pool's connections: this instance is overloaded. */
+    private static final class Overloaded extends RuntimeException {
+        Overloaded(int ahead, int poolSize) {
+            super("Redis calls wait past the timeout for a connection (one was sent behind " + ahead
+                    + " others on a pool of " + poolSize + "): this instance is overloaded", null, false, false);
+        }
     }
 
     /** A command not answered in time for a reason other than Redis: not an outage. */
@@ -227,7 +281,15 @@ class RedisGuard {
         downUntil = System.currentTimeMillis() + config.retryAfter().toMillis();
         if (!down) {
             down = true;
-            LOG.warnf("Redis unavailable (%s): limits and budgets fall back to conservative per-instance counters", e.toString());
+            if (e instanceof Overloaded) {
+                downReason = "overloaded";
+                LOG.warnf("%s: limits and budgets fall back to conservative per-instance counters for %s, then Redis is "
+                        + "tried again", e.getMessage(), config.retryAfter());
+            } else {
+                downReason = "unavailable";
+                LOG.warnf("Redis unavailable (%s): limits and budgets fall back to conservative per-instance counters",
+                        e.toString());
+            }
         }
     }
 }

@@ -26,6 +26,16 @@ class RedisGuardTest {
     }
 
     @Test
+    void aCommandWithNoReplyInTimeIsAnOutageOnlyWhenNothingElseExplainsIt() {
+        long second = 1_000_000_000L;
+        assertEquals("unavailable", RedisGuard.cause(false, 15, 16, second / 2 - 1, second));
+        assertEquals("slow", RedisGuard.cause(true, 40, 16, second, second), "another command answered in time");
+        assertEquals("overloaded", RedisGuard.cause(false, 16, 16, second, second), "queued for a connection");
+        assertEquals("behind", RedisGuard.cause(false, 15, 16, second / 2, second), "the loops behind for half of it");
+        assertEquals("unavailable", RedisGuard.cause(false, 0, 16, 0, second));
+    }
+
+    @Test
     void aScriptsOwnFaultIsARejection() {
         assertEquals("ERR", RedisGuard.errorCode(
                 "ERR Error running script (call to f_19965f96bed2e953a3424cfa591695dc2a3e81db):"
