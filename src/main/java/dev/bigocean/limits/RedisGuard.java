@@ -60,7 +60,7 @@ class RedisGuard {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long downUntil;
     private volatile boolean down;
-    /** The {@code reason} of the fallbacks while down: {@code unavailable}, or {@code overloaded} (see {@link #unanswered}). */
+    /** The {@code reason} of the fallbacks while down: {@code unavailable} or {@code overloaded} ({@link #cause}). */
     private volatile String downReason = "unavailable";
     /** {@link System#nanoTime} of the latest reply that came in time. */
     private volatile long lastAnswer = System.nanoTime();
@@ -127,9 +127,8 @@ class RedisGuard {
     }
 
     /**
-     * One command, failed after {@code bigocean.outage.redis-timeout}: with a {@link SlowReply} when another command was
-     * answered in time since this one was sent, or when this instance's event loops, which read Redis's replies, were
-     * behind for at least half the timeout meanwhile; else with a {@link TimeoutException} (Redis answers nothing).
+     * One command, failed after {@code bigocean.outage.redis-timeout} with what {@link #cause} makes of the silence: a
+     * {@link SlowReply} (not an outage), {@link Overloaded} or a {@link TimeoutException} (Redis answers nothing).
      */
     private Uni<Response> bounded(String name, String[] args) {
         return Uni.createFrom().deferred(() -> {
@@ -283,8 +282,8 @@ class RedisGuard {
             down = true;
             if (e instanceof Overloaded) {
                 downReason = "overloaded";
-                LOG.warnf("%s: limits and budgets fall back to conservative per-instance counters for %s, then Redis is "
-                        + "tried again", e.getMessage(), config.retryAfter());
+                LOG.warnf("%s: limits and budgets fall back to conservative per-instance counters for %d s, then Redis is "
+                        + "tried again", e.getMessage(), config.retryAfter().toSeconds());
             } else {
                 downReason = "unavailable";
                 LOG.warnf("Redis unavailable (%s): limits and budgets fall back to conservative per-instance counters",
