@@ -161,6 +161,8 @@ public class AnalysisWorker {
         }, failure -> {
             if (ErrorMapper.isDatabaseUnavailable(failure)) {
                 databaseAway("Analysis worker cannot use PostgreSQL", failure);
+            } else if (ErrorMapper.isPoolExhausted(failure)) {
+                ErrorMapper.poolBusy("an analysis worker retries after the poll interval");
             } else {
                 LOG.errorf(failure, "Analysis worker loop failed; retrying after the poll interval");
             }

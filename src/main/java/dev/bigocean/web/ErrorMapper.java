@@ -179,13 +179,7 @@ public class ErrorMapper {
      */
     public static ApiException databaseError(Throwable e) {
         if (isPoolExhausted(e)) {
-            long now = System.nanoTime();
-            long last = lastPoolWarning.get();
-            if (now - lastDatabaseOutage.get() < OUTAGE_QUIET_NANOS) {
-                LOG.debug("No pooled database connection became free in time during a database outage");
-            } else if (now - last > 10_000_000_000L && lastPoolWarning.compareAndSet(last, now)) {
-                LOG.warn("No pooled database connection became free in time: answering 503 DatabaseError (logged once per 10 s)");
-            }
+            poolBusy("answering 503 DatabaseError");
             return ApiException.databaseBusy();
         }
         if (isDatabaseTimeout(e)) {
@@ -293,10 +287,27 @@ public class ErrorMapper {
     }
 
     /**
+     * Logs that the pool had no free connection in time, and {@code consequence}: at WARN once per 10 s for the whole
+     * service (a pool too small for its load is one condition, however many requests and workers meet it), at DEBUG
+     * during a database outage, which has its own line.
+     */
+    public static void poolBusy(String consequence) {
+        long now = System.nanoTime();
+        long last = lastPoolWarning.get();
+        if (now - lastDatabaseOutage.get() < OUTAGE_QUIET_NANOS) {
+            LOG.debugf("No pooled database connection became free in time during a database outage: %s", consequence);
+        } else if (now - last > 10_000_000_000L && lastPoolWarning.compareAndSet(last, now)) {
+            LOG.warnf("No pooled database connection became free in time: %s (logged once per 10 s)", consequence);
+        } else {
+            LOG.debugf("No pooled database connection became free in time: %s", consequence);
+        }
+    }
+
+    /**
      * The pool had no free connection within its acquisition timeout (the Vert.x SQL client's messages: a statement
      * sent to the pool, or a connection asked for, as Hibernate Reactive does).
      */
-    private static boolean isPoolExhausted(Throwable e) {
+    public static boolean isPoolExhausted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.core.VertxException && "Timeout waiting for connection".equals(t.getMessage())) {
                 return true;

@@ -17,9 +17,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +31,7 @@ import dev.bigocean.analysis.AnalysisJobRepository.Usage;
 import dev.bigocean.scoring.Facet;
 import dev.bigocean.testsupport.StubReply;
 import dev.bigocean.testsupport.StopAnalysisWorkers;
+import dev.bigocean.testsupport.Warnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,6 +58,12 @@ class AnalysisWorkerIT {
 
     @Inject
     AnalysisService service;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size")
+    int poolSize;
+
+    @ConfigProperty(name = "bigocean.db.acquire-timeout")
+    Duration acquireTimeout;
 
     @BeforeEach
     void driveTheQueueByHand() {
@@ -182,6 +191,36 @@ class AnalysisWorkerIT {
         assertEquals(1, job.get("attempts"));
         // The first call still finishes after the stop: its completion is fenced out, so one row only.
         await().atMost(WAIT).until(() -> AnalyzerReplies.requests(marker).size() >= 2);
+        assertEquals(1, fixtures.evidence(message).size());
+    }
+
+    /**
+     * Past the pool's size: a worker loop that gets no pooled connection within the acquisition timeout tries again
+     * after the poll interval. A busy pool is the load's, not a fault of the service: no ERROR, no stack trace.
+     */
+    @Test
+    void aWorkerThatGetsNoPooledConnectionInTimeTriesAgainWithoutAnError() throws Exception {
+        UUID message = daydreamMessage(AnalyzerReplies.marker());
+        List<SqlConnection> held = new ArrayList<>();
+        List<LogRecord> logged;
+        try (Warnings warnings = Warnings.capture()) {
+            try {
+                for (int i = 0; i < poolSize; i++) {
+                    held.add(fixtures.pool().getConnection().await().atMost(WAIT));
+                }
+                worker.start(); // its loops ask the full pool for a connection and wait
+                Thread.sleep(acquireTimeout.plusMillis(500).toMillis());
+            } finally {
+                held.forEach(connection -> connection.close().await().atMost(WAIT));
+            }
+            Map<String, Object> job = fixtures.awaitJob(message, "done");
+            assertEquals(1, job.get("attempts"), "a claim that got no connection is no attempt");
+            logged = warnings.records();
+        } finally {
+            worker.stop();
+        }
+        assertTrue(Warnings.noErrorOrStackTrace(logged),
+                "no ERROR and no stack trace: " + logged.stream().map(LogRecord::getMessage).toList());
         assertEquals(1, fixtures.evidence(message).size());
     }
 
