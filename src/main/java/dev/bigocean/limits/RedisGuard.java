@@ -276,11 +276,16 @@ class RedisGuard {
         }
     }
 
+    /**
+     * Decides in memory for {@code retry-after}. Logged once until Redis answers again ({@link #up}), or once more when
+     * an overload turns out to be an outage: after its pause Redis was tried with an idle pool and did not answer.
+     */
     private void down(Throwable e) {
         downUntil = System.currentTimeMillis() + config.retryAfter().toMillis();
-        if (!down) {
+        boolean overloaded = e instanceof Overloaded;
+        if (!down || !overloaded && downReason.equals("overloaded")) {
             down = true;
-            if (e instanceof Overloaded) {
+            if (overloaded) {
                 downReason = "overloaded";
                 LOG.warnf("%s: limits and budgets fall back to conservative per-instance counters for %d s, then Redis is "
                         + "tried again", e.getMessage(), config.retryAfter().toSeconds());
