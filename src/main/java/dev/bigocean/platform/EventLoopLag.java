@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
@@ -33,6 +35,9 @@ public class EventLoopLag {
     private record Tick(long at, long late) {
     }
 
+    /** The ticks' schedules, cancelled when the application stops (dev mode's live reload keeps the event loops). */
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+
     void start(@Observes StartupEvent event, Vertx vertx) {
         List<EventExecutor> loops = new ArrayList<>();
         vertx.nettyEventLoopGroup().forEach(loops::add);
@@ -44,8 +49,13 @@ public class EventLoopLag {
         ticks = started;
         for (int i = 0; i < loops.size(); i++) {
             int loop = i;
-            loops.get(i).scheduleWithFixedDelay(() -> tick(loop), PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+            schedules.add(loops.get(i).scheduleWithFixedDelay(() -> tick(loop), PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS));
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        schedules.forEach(schedule -> schedule.cancel(false));
+        schedules.clear();
     }
 
     /** On loop {@code loop}: notes this tick, with how late it came. */
