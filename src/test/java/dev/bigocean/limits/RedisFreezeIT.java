@@ -115,31 +115,15 @@ class RedisFreezeIT {
      */
     @Test
     void aCallNotAnsweredInTimeWhileRedisAnswersOthersIsNoOutage() throws Exception {
-        awaitRedisInUse();
-        int proxy = Integer.getInteger(PROXY_PORT);
-        String stuckIp = RateLimitIT.newIp();
-        double slowBefore = slowFallbacks();
-        ExecutorService client = Executors.newSingleThreadExecutor();
+        double slowBefore = fallbacks("slow");
         List<Integer> others = new ArrayList<>();
-        int stuck;
-        List<LogRecord> logged;
-        FreezableProxy.holdOn(proxy, "ip:" + ClientAddress.pseudonym(stuckIp) + ":"); // its rate-limit key
-        try (Warnings warnings = Warnings.capture()) {
-            Future<Integer> pending = client.submit(() -> RateLimitIT.get(stuckIp, "/api/auth/get-session").statusCode());
+        List<LogRecord> logged = withOneCallHeld(pending -> {
             while (!pending.isDone()) {
                 others.add(RateLimitIT.get(RateLimitIT.newIp(), "/api/auth/get-session").statusCode());
             }
-            stuck = pending.get(30, TimeUnit.SECONDS);
-            given().when().get("/q/health/ready").then().statusCode(200)
-                    .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up"));
-            logged = warnings.records();
-        } finally {
-            FreezableProxy.stopHolding(proxy);
-            client.shutdownNow();
-        }
-        assertEquals(200, stuck, "the held call's request is answered after the timeout");
+        });
         assertTrue(others.size() > 1 && others.stream().allMatch(s -> s == 200), "the others are answered meanwhile: " + others);
-        assertEquals(1.0, slowFallbacks() - slowBefore, "the held call, and only it, is decided in memory");
+        assertEquals(1.0, fallbacks("slow") - slowBefore, "the held call, and only it, is decided in memory");
         assertTrue(logged.isEmpty(), "no WARN: " + logged.stream().map(LogRecord::getMessage).toList());
         assertWholeLimitCountedInRedis();
     }
@@ -152,17 +136,10 @@ class RedisFreezeIT {
      */
     @Test
     void aCallUnheardWhileTheEventLoopsAreBehindIsNoOutage() throws Exception {
-        awaitRedisInUse();
-        int proxy = Integer.getInteger(PROXY_PORT);
-        String stuckIp = RateLimitIT.newIp();
         double behindBefore = fallbacks("behind");
         double unavailableBefore = fallbacks("unavailable");
-        ExecutorService client = Executors.newSingleThreadExecutor();
-        int stuck;
-        List<LogRecord> logged;
-        FreezableProxy.holdOn(proxy, "ip:" + ClientAddress.pseudonym(stuckIp) + ":"); // its rate-limit key
-        try (Warnings warnings = Warnings.capture()) {
-            Future<Integer> pending = client.submit(() -> RateLimitIT.get(stuckIp, "/api/auth/get-session").statusCode());
+        int proxy = Integer.getInteger(PROXY_PORT);
+        List<LogRecord> logged = withOneCallHeld(pending -> {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> FreezableProxy.holding(proxy));
             List<EventExecutor> loops = new ArrayList<>();
             vertx.nettyEventLoopGroup().forEach(loops::add);
@@ -174,19 +151,39 @@ class RedisFreezeIT {
                 });
             }
             assertTrue(busy.await(10, TimeUnit.SECONDS), "every event loop busy");
-            stuck = pending.get(30, TimeUnit.SECONDS);
-            given().when().get("/q/health/ready").then().statusCode(200)
-                    .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up"));
-            logged = warnings.records();
-        } finally {
-            FreezableProxy.stopHolding(proxy);
-            client.shutdownNow();
-        }
-        assertEquals(200, stuck, "the held call's request is answered after the timeout");
+        });
         assertEquals(1.0, fallbacks("behind") - behindBefore, "the held call is decided in memory, as unheard");
         assertEquals(0.0, fallbacks("unavailable") - unavailableBefore, "no outage");
         assertTrue(logged.isEmpty(), "no WARN: " + logged.stream().map(LogRecord::getMessage).toList());
         assertWholeLimitCountedInRedis();
+    }
+
+    /** What a test does while one request's rate-limit call is held back. */
+    private interface WhileHeld {
+        void run(Future<Integer> pending) throws Exception;
+    }
+
+    /**
+     * Sends one request whose rate-limit call the proxy holds back, runs {@code meanwhile}, and checks that the request is
+     * answered (after the timeout) and that readiness still says {@code redis: up}; the WARNs and ERRORs logged meanwhile.
+     */
+    private static List<LogRecord> withOneCallHeld(WhileHeld meanwhile) throws Exception {
+        awaitRedisInUse();
+        int proxy = Integer.getInteger(PROXY_PORT);
+        String stuckIp = RateLimitIT.newIp();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        FreezableProxy.holdOn(proxy, "ip:" + ClientAddress.pseudonym(stuckIp) + ":"); // its rate-limit key
+        try (Warnings warnings = Warnings.capture()) {
+            Future<Integer> pending = client.submit(() -> RateLimitIT.get(stuckIp, "/api/auth/get-session").statusCode());
+            meanwhile.run(pending);
+            assertEquals(200, pending.get(30, TimeUnit.SECONDS), "the held call's request is answered after the timeout");
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'redis' }.data.redis", equalTo("up"));
+            return warnings.records();
+        } finally {
+            FreezableProxy.stopHolding(proxy);
+            client.shutdownNow();
+        }
     }
 
     private static void sleep(Duration duration) {
@@ -195,10 +192,6 @@ class RedisFreezeIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    double slowFallbacks() {
-        return fallbacks("slow");
     }
 
     double fallbacks(String reason) {
