@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.bigocean.testsupport.Pause;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A tiny local stand-in for the Have I Been Pwned range API (tests never reach the internet). */
@@ -41,7 +43,7 @@ public class HibpStub implements QuarkusTestResourceLifecycleManager {
             int status = 200;
             StringBuilder body = new StringBuilder();
             if (prefix.equals(PwnedPasswords.sha1(SLOW).substring(0, 5))) {
-                sleep(3000);
+                Pause.quietly(Duration.ofMillis(3000));
             } else if (prefix.equals(PwnedPasswords.sha1(FAILING).substring(0, 5))) {
                 status = 500;
             }
@@ -64,14 +66,6 @@ public class HibpStub implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         return Map.of("bigocean.auth.hibp.base-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bigocean.testsupport.FreezableProxy;
 import dev.bigocean.testsupport.InfrastructureResource;
+import dev.bigocean.testsupport.Pause;
 import dev.bigocean.testsupport.Warnings;
 import dev.bigocean.web.ClientAddress;
 import io.micrometer.core.instrument.Counter;
@@ -147,7 +148,7 @@ class RedisFreezeIT {
             for (EventExecutor loop : loops) {
                 loop.execute(() -> {
                     busy.countDown();
-                    sleep(Duration.ofMillis(1500)); // past the 1 s timeout, below Vert.x's blocked-thread warning
+                    Pause.quietly(Duration.ofMillis(1500)); // past the 1 s timeout, below Vert.x's blocked-thread warning
                 });
             }
             assertTrue(busy.await(10, TimeUnit.SECONDS), "every event loop busy");
@@ -183,14 +184,6 @@ class RedisFreezeIT {
         } finally {
             FreezableProxy.stopHolding(proxy);
             client.shutdownNow();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
