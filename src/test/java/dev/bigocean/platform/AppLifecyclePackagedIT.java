@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,13 +40,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}, built in the package phase; run by failsafe in
  * the integration-test phase) as a developer runs it: no {@code DATABASE_URL} / {@code REDIS_URL}, so embedded
- * PostgreSQL and Redis run as child processes, on a temporary data directory, with the image's 128 MB heap. Three
+ * PostgreSQL and Redis run as child processes, on a temporary data directory, with the image's 128 MB heap. Five
  * application starts in all:
  * <ol>
  * <li>start, an offline session over HTTP, then {@code kill -9}: the embedded servers outlive the JVM;</li>
  * <li>start again on the same directory: the leftover servers are stopped and replaced, thirty-two 8 MB bodies at once
  * are refused without exhausting the heap, the earlier session is there and goes on; then SIGTERM: the application
  * and both servers stop;</li>
+ * <li>start after a newer release has migrated the schema, which still runs this release (a rollback): it starts on it
+ * without Flyway; then, once the schema no longer runs this release, a start refuses, naming the versions;</li>
  * <li>start with a setting it refuses ({@code RETENTION_BATCH_SIZE=0}): it names the setting, starts no analysis worker,
  * stops both servers and exits.</li>
  * </ol>
@@ -97,6 +102,12 @@ class AppLifecyclePackagedIT {
         assertEquals(messagesBefore, resumed.get("messageCount").asInt(), "every stored message survived the kill");
         assertEquals(said.get(0), resumed.get("messages").get(1).get("content").asText());
         second.message(sessionId, "I like trying recipes from countries I have never visited.");
+        int latest = Integer.parseInt(SchemaMigrations.LATEST);
+        // What a newer release leaves behind when it migrates: its migration applied, still running this release.
+        sql("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                + "execution_time, success) SELECT max(installed_rank) + 1, '" + (latest + 1) + "', 'a newer release', 'SQL', "
+                + "'V" + (latest + 1) + "__a_newer_release.sql', 0, 'test', 1, true FROM flyway_schema_history",
+                "UPDATE schema_compatibility SET oldest_release = " + latest);
         long secondPostgres = pid(dataDir.resolve("postgres/postmaster.pid")).orElseThrow();
         long secondRedis = pid(dataDir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)).orElseThrow();
 
@@ -106,6 +117,24 @@ class AppLifecyclePackagedIT {
         waitUntilGone(secondRedis);
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped cleanly");
         assertFalse(Files.exists(dataDir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)), "Redis stopped cleanly");
+
+        // A rollback to this release: the newer schema still runs it, so it starts on it as it is, without Flyway.
+        App rolledBack = App.start("rolled-back");
+        assertTrue(rolledBack.log().contains("newer than this release's " + latest + ", and still runs releases from version "
+                + latest + " on: starting without migrating"), rolledBack.log());
+        assertEquals(messagesBefore + 2, rolledBack.get("/api/assessment/" + sessionId + "/resume").get("messageCount").asInt());
+        // The newer release's next migration no longer runs this one.
+        sql("UPDATE schema_compatibility SET oldest_release = " + (latest + 1));
+        long rolledBackPostgres = pid(dataDir.resolve("postgres/postmaster.pid")).orElseThrow();
+        rolledBack.process.destroy();
+        assertTrue(rolledBack.process.waitFor(90, TimeUnit.SECONDS), "SIGTERM stops the application");
+        waitUntilGone(rolledBackPostgres);
+        App tooOld = App.launch("too-old", Map.of());
+        assertTrue(tooOld.process.waitFor(120, TimeUnit.SECONDS), "a start on a schema that no longer runs it exits:\n" + tooOld.log());
+        assertNotEquals(0, tooOld.process.exitValue());
+        assertTrue(tooOld.log().contains("refuses to start: the database schema is at version " + (latest + 1) + " and runs "
+                + "releases from version " + (latest + 1) + " on, but this release's is " + latest), tooOld.log());
+        assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "its PostgreSQL stopped");
 
         // A third start with a setting the service refuses: it says which, starts no worker on the pool it is closing,
         // stops the embedded servers it started, and exits.
@@ -119,6 +148,7 @@ class AppLifecyclePackagedIT {
 
         first.assertCleanLog();
         second.assertCleanLog();
+        rolledBack.assertCleanLog();
         assertTrue(second.log().contains("Stopped the Embedded PostgreSQL"), "the take-over is logged (INFO)");
         assertTrue(first.log().contains("Successfully applied"), "a new database is migrated by Flyway");
         assertFalse(second.log().contains("Successfully validated"), "an up-to-date one is not: Flyway did not run");
@@ -144,6 +174,18 @@ class AppLifecyclePackagedIT {
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Runs {@code statements} on the embedded PostgreSQL of the application running on {@link #dataDir}. */
+    private static void sql(String... statements) throws Exception {
+        // postmaster.pid: the server's pid, its data directory, its start time, then its port.
+        int port = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.bigocean.platform;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -21,7 +23,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Once the schema is current, the JDBC pool that only Flyway uses holds no connection: left idle, they stayed open for
- * minutes, and the pool's background validation logged a WARN when PostgreSQL had closed them meanwhile.
+ * minutes, and the pool's background validation logged a WARN when PostgreSQL had closed them meanwhile. A schema that a
+ * newer release migrated further is read as it says: started on as it is when it still runs this release, refused with
+ * the versions named when it does not, and Flyway (which refuses any migration it does not know) is not run on it.
  */
 @QuarkusTest
 class SchemaMigrationsIT {
@@ -44,6 +48,45 @@ class SchemaMigrationsIT {
         migrations.migrate(null, pool, flyway, jdbc, true);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertEquals(0L, jdbcBackends()));
+    }
+
+    @Test
+    void aNewerSchemaThatRunsThisReleaseIsStartedOnWithoutFlyway() {
+        int latest = Integer.parseInt(SchemaMigrations.LATEST);
+        withNewerRelease(latest + 1, latest, () -> assertDoesNotThrow(() -> migrations.migrate(null, pool, flyway, jdbc, false),
+                "Flyway would refuse the unknown migration: it must not run"));
+    }
+
+    @Test
+    void aNewerSchemaThatNoLongerRunsThisReleaseRefusesTheStart() {
+        int latest = Integer.parseInt(SchemaMigrations.LATEST);
+        withNewerRelease(latest + 2, latest + 1, () -> {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> migrations.migrate(null, pool, flyway, jdbc, false));
+            assertEquals("Big Ocean refuses to start: the database schema is at version " + (latest + 2) + " and runs releases "
+                    + "from version " + (latest + 1) + " on, but this release's is " + latest + ". Deploy a release from version "
+                    + (latest + 1) + " on, or restore the database from before the upgrade", refused.getMessage());
+        });
+    }
+
+    /**
+     * Runs {@code check} while the schema looks migrated by a newer release: its migration {@code version} recorded as
+     * applied, and the oldest release it runs set to {@code oldestRelease}. Both are put back afterwards.
+     */
+    private static void withNewerRelease(int version, int oldestRelease, Runnable check) {
+        Object before = Sql.single("SELECT oldest_release FROM schema_compatibility");
+        Sql.update("""
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,
+                    execution_time, success)
+                SELECT max(installed_rank) + 1, ?, 'a newer release', 'SQL', 'V' || ? || '__a_newer_release.sql', 0, 'test', 1, true
+                FROM flyway_schema_history""", String.valueOf(version), String.valueOf(version));
+        Sql.update("UPDATE schema_compatibility SET oldest_release = ?", oldestRelease);
+        try {
+            check.run();
+        } finally {
+            Sql.update("DELETE FROM flyway_schema_history WHERE version = ?", String.valueOf(version));
+            Sql.update("UPDATE schema_compatibility SET oldest_release = ?", before);
+        }
     }
 
     /** PostgreSQL connections of the JDBC driver (pooled by Agroal) other than the one asking. */

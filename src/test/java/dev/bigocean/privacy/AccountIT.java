@@ -236,7 +236,8 @@ class AccountIT {
         Set<String> tables = new TreeSet<>();
         Sql.query("""
                 SELECT table_name FROM information_schema.tables
-                WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'""")
+                WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+                  AND table_name NOT IN ('flyway_schema_history', 'schema_compatibility')""")
                 .forEach(row -> tables.add((String) row.get(0)));
         return tables;
     }
