@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,8 +60,8 @@ class RedisGuard {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long downUntil;
     private volatile boolean down;
-    /** The {@code reason} of the fallbacks while down: {@code unavailable} or {@code overloaded} ({@link #cause}). */
-    private volatile String downReason = "unavailable";
+    /** Why decisions are made in memory while down: {@link Fallback#UNAVAILABLE} or {@link Fallback#OVERLOADED}. */
+    private volatile Fallback downReason = Fallback.UNAVAILABLE;
     /** {@link System#nanoTime} of the latest reply that came in time. */
     private volatile long lastAnswer = System.nanoTime();
 
@@ -112,7 +113,7 @@ class RedisGuard {
                     .onFailure().recoverWithItem(e -> {
                         if (isRejection(e)) {
                             LOG.errorf("Redis refused a limits script (%s): this call is decided in memory", e.getMessage());
-                            fellBack("rejected");
+                            fellBack(Fallback.REJECTED);
                         } else if (e instanceof SlowReply slow) {
                             LOG.debugf("%s: this call is decided in memory", slow.getMessage());
                             fellBack(slow.reason);
@@ -146,34 +147,49 @@ class RedisGuard {
     private RuntimeException unanswered(long sent, long stalled, int ahead) {
         return switch (cause(lastAnswer - sent > 0, ahead, poolSize, loops.stalledNanos() - stalled,
                 config.redisTimeout().toNanos())) {
-            case "slow" -> SlowReply.ANSWERED_OTHERS;
-            case "overloaded" -> new Overloaded(ahead, poolSize);
-            case "behind" -> SlowReply.UNHEARD;
+            case SLOW -> SlowReply.ANSWERED_OTHERS;
+            case OVERLOADED -> new Overloaded(ahead, poolSize);
+            case BEHIND -> SlowReply.UNHEARD;
             default -> new TimeoutException();
         };
     }
 
     /**
-     * Why a command got no reply within the timeout ({@code timeoutNanos}), as far as this instance can tell, as the
-     * fallback's {@code reason}:
+     * Why a command got no reply within the timeout ({@code timeoutNanos}), as far as this instance can tell:
      * <ul>
-     * <li>{@code slow}: Redis answered another command in time since this one was sent, so this one was late or lost;
-     * <li>{@code overloaded}: it was sent while {@code ahead} other commands, at least the pool's size, were in flight,
+     * <li>{@code SLOW}: Redis answered another command in time since this one was sent, so this one was late or lost;
+     * <li>{@code OVERLOADED}: it was sent while {@code ahead} other commands, at least the pool's size, were in flight,
      * so it queued for a connection: the instance sends more than the pool carries (Redis is then left alone for a
      * while, as after an outage, so that the queue drains);
-     * <li>{@code behind}: the event loops, which read the replies, were behind for half the timeout or more meanwhile
+     * <li>{@code BEHIND}: the event loops, which read the replies, were behind for half the timeout or more meanwhile
      * ({@code stalledNanos}, summed over the loops), so a reply may have come and not been read;
-     * <li>{@code unavailable}: else Redis answers nothing, an outage.
+     * <li>{@code UNAVAILABLE}: else Redis answers nothing, an outage.
      * </ul>
      */
-    static String cause(boolean answeredOthers, int ahead, int poolSize, long stalledNanos, long timeoutNanos) {
+    static Fallback cause(boolean answeredOthers, int ahead, int poolSize, long stalledNanos, long timeoutNanos) {
         if (answeredOthers) {
-            return "slow";
+            return Fallback.SLOW;
         }
         if (ahead >= poolSize) {
-            return "overloaded";
+            return Fallback.OVERLOADED;
         }
-        return stalledNanos >= timeoutNanos / 2 ? "behind" : "unavailable";
+        return stalledNanos >= timeoutNanos / 2 ? Fallback.BEHIND : Fallback.UNAVAILABLE;
+    }
+
+    /** Why a call was decided in memory: the {@code reason} tag of {@code bigocean.redis.fallbacks}. */
+    enum Fallback {
+        /** Redis answers nothing, or refuses connections: an outage. */
+        UNAVAILABLE,
+        /** Calls wait past the timeout for one of the pool's connections: this instance is overloaded. */
+        OVERLOADED,
+        /** Redis refused the script ({@code ERR}, {@code WRONGTYPE}): the call's fault, not an outage. */
+        REJECTED,
+        /** Redis answered other calls in time but not this one. */
+        SLOW,
+        /** The event loops that read replies were behind for half the timeout or more. */
+        BEHIND;
+
+        final String tag = name().toLowerCase(Locale.ROOT);
     }
 
     /** Commands that queue past the timeout for one of the pool's connections: this instance is overloaded. */
@@ -188,18 +204,18 @@ class RedisGuard {
     private static final class SlowReply extends RuntimeException {
 
         /** Redis answered other calls meanwhile (this one waited in the pool's queue, or was lost). */
-        static final SlowReply ANSWERED_OTHERS = new SlowReply("slow", "Redis answered other calls but not this one in time");
+        static final SlowReply ANSWERED_OTHERS = new SlowReply(Fallback.SLOW,
+                "Redis answered other calls but not this one in time");
         /**
          * This instance could not have read the reply in time: its event loops were behind (a backlog of work, or a
          * pause of the garbage collector) for at least half the timeout.
          */
-        static final SlowReply UNHEARD = new SlowReply("behind",
+        static final SlowReply UNHEARD = new SlowReply(Fallback.BEHIND,
                 "A Redis call timed out while this instance's event loops were behind");
 
-        /** The fallback's {@code reason} tag. */
-        final String reason;
+        final Fallback reason;
 
-        private SlowReply(String reason, String message) {
+        private SlowReply(Fallback reason, String message) {
             super(message, null, false, false);
             this.reason = reason;
         }
@@ -244,8 +260,8 @@ class RedisGuard {
         return space < 0 ? message : message.substring(0, space);
     }
 
-    private void fellBack(String reason) {
-        metrics.counter("bigocean.redis.fallbacks", "reason", reason).increment();
+    private void fellBack(Fallback reason) {
+        metrics.counter("bigocean.redis.fallbacks", "reason", reason.tag).increment();
     }
 
     /**
@@ -282,14 +298,14 @@ class RedisGuard {
     private void down(Throwable e) {
         downUntil = System.currentTimeMillis() + config.retryAfter().toMillis();
         boolean overloaded = e instanceof Overloaded;
-        if (!down || !overloaded && downReason.equals("overloaded")) {
+        if (!down || !overloaded && downReason == Fallback.OVERLOADED) {
             down = true;
             if (overloaded) {
-                downReason = "overloaded";
+                downReason = Fallback.OVERLOADED;
                 LOG.warnf("%s: limits and budgets fall back to conservative per-instance counters for %d s, then Redis is "
                         + "tried again", e.getMessage(), config.retryAfter().toSeconds());
             } else {
-                downReason = "unavailable";
+                downReason = Fallback.UNAVAILABLE;
                 LOG.warnf("Redis unavailable (%s): limits and budgets fall back to conservative per-instance counters",
                         e.toString());
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.limits.RedisGuard.Fallback;
+
 /** Error replies as Redis 6.2 and 7.0 word them (copied from redis-cli), and the code each one is decided by. */
 class RedisGuardTest {
 
@@ -28,11 +30,11 @@ class RedisGuardTest {
     @Test
     void aCommandWithNoReplyInTimeIsAnOutageOnlyWhenNothingElseExplainsIt() {
         long second = 1_000_000_000L;
-        assertEquals("unavailable", RedisGuard.cause(false, 15, 16, second / 2 - 1, second));
-        assertEquals("slow", RedisGuard.cause(true, 40, 16, second, second), "another command answered in time");
-        assertEquals("overloaded", RedisGuard.cause(false, 16, 16, second, second), "queued for a connection");
-        assertEquals("behind", RedisGuard.cause(false, 15, 16, second / 2, second), "the loops behind for half of it");
-        assertEquals("unavailable", RedisGuard.cause(false, 0, 16, 0, second));
+        assertEquals(Fallback.UNAVAILABLE, RedisGuard.cause(false, 15, 16, second / 2 - 1, second));
+        assertEquals(Fallback.SLOW, RedisGuard.cause(true, 40, 16, second, second), "another command answered in time");
+        assertEquals(Fallback.OVERLOADED, RedisGuard.cause(false, 16, 16, second, second), "queued for a connection");
+        assertEquals(Fallback.BEHIND, RedisGuard.cause(false, 15, 16, second / 2, second), "the loops behind for half of it");
+        assertEquals(Fallback.UNAVAILABLE, RedisGuard.cause(false, 0, 16, 0, second));
     }
 
     @Test
