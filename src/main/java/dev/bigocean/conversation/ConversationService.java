@@ -33,6 +33,7 @@ import dev.bigocean.web.ApiException;
 import dev.bigocean.web.Languages;
 import dev.bigocean.web.ErrorMapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -218,7 +219,8 @@ class ConversationService {
     /**
      * The model finished: settle the real cost, store the reply (which releases the lock) and answer. A reply of nothing
      * (no text, or only whitespace) is the model's failure: its cost is settled, nothing is stored, and the user's message
-     * stays for a retry.
+     * stays for a retry. A reply the model stopped at its token limit is stored and answered up to its last complete
+     * sentence ({@link CutReply}); a stream has sent its tokens by then, and its {@code done} event carries the stored text.
      */
     private Uni<TurnEvent> finish(Turn turn) {
         UUID sessionId = turn.request.sessionId();
@@ -231,21 +233,33 @@ class ConversationService {
         Uni<Void> settled = budget.settle(reservation, cost)
                 .onFailure().invoke(e -> LOG.warnf("Could not settle a Nerin turn's cost: %s", e.toString()))
                 .onFailure().recoverWithNull();
-        String text = turn.reply.toString().strip();
-        if (text.isEmpty()) {
+        String whole = turn.reply.toString().strip();
+        if (whole.isEmpty()) {
             return settled.flatMap(v -> Uni.createFrom().<TurnEvent>failure(
                     new ModelFailed(new IllegalStateException("The model's reply was empty"))));
         }
+        String stored = kept(whole, response);
         modelOutage.succeeded();
         Plan plan = turn.plan;
-        TurnRepository.Reply reply = new TurnRepository.Reply(UUID.randomUUID(), turn.userMessageId, text, model,
+        TurnRepository.Reply reply = new TurnRepository.Reply(UUID.randomUUID(), turn.userMessageId, stored, model,
                 usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
                 cost, plan.focus(), plan.closing());
         return settled
                 .flatMap(v -> turns.storeReply(sessionId, turn.lock, reply))
                 .invoke(() -> turn.stored = true)
-                .map(createdAt -> new TurnEvent.Done(new MessageResponse(text, plan.sheet().confidenceMap(),
+                .map(createdAt -> new TurnEvent.Done(new MessageResponse(stored, plan.sheet().confidenceMap(),
                         plan.closing(), sessionId.toString(), turn.userMessageId.toString(), reply.id().toString())));
+    }
+
+    /** What is kept of the model's reply: all of it, or up to its last sentence when it stopped at its token limit. */
+    private String kept(String whole, ChatResponse response) {
+        if (response == null || response.finishReason() != FinishReason.LENGTH) {
+            return whole;
+        }
+        String cut = CutReply.atLastSentence(whole);
+        LOG.infof("A Nerin reply reached its limit of %d tokens (NERIN_MAX_TOKENS): kept up to its last complete sentence, "
+                + "%d of %d characters", maxOutputTokens, cut.length(), whole.length());
+        return cut;
     }
 
     private static long tokens(Integer count) {

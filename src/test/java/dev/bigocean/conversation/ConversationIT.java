@@ -137,6 +137,32 @@ class ConversationIT {
     }
 
     @Test
+    void aReplyCutAtTheTokenLimitIsKeptUpToItsLastSentence() throws Exception {
+        String kept = "That sounds like a calm start to the day. What do you enjoy most about it?";
+        String cut = kept + " And when you think about the people around you, do they usu";
+        stub.respondWith(Stubs.nerin(StubReply.text(cut).finishReason("length")));
+        String id = Api.startSession();
+        send(id, "I love quiet mornings with a book.").then().statusCode(200).body("response", equalTo(kept));
+
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("sessionId", id, "message", "Mostly novels, and a long walk afterwards."))
+                .when().post("/api/assessment/message").then().statusCode(200).extract().asString();
+        List<Sse.Event> events = Sse.parse(body);
+        StringBuilder streamed = new StringBuilder();
+        for (Sse.Event e : events.subList(0, events.size() - 1)) {
+            streamed.append(JSON.readTree(e.data()).get("delta").asText());
+        }
+        assertEquals(cut, streamed.toString(), "the tokens went out as the model sent them");
+        assertEquals(kept, JSON.readTree(events.get(events.size() - 1).data()).get("response").asText(),
+                "done carries what is stored");
+
+        given().get("/api/assessment/{id}/resume", id).then().statusCode(200)
+                .body("messages", hasSize(5))
+                .body("messages[2].content", equalTo(kept))
+                .body("messages[4].content", equalTo(kept));
+    }
+
+    @Test
     void idempotentRetryReturnsTheStoredReplyWithoutASecondCall() {
         String id = Api.startSession();
         String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "key-1")
