@@ -136,7 +136,7 @@ class AppLifecyclePackagedIT {
                 + "releases from version " + (latest + 1) + " on, but this release's is " + latest), tooOld.log());
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "its PostgreSQL stopped");
 
-        // A third start with a setting the service refuses: it says which, starts no worker on the pool it is closing,
+        // A last start with a setting the service refuses: it says which, starts no worker on the pool it is closing,
         // stops the embedded servers it started, and exits.
         App refused = App.launch("refused", Map.of("RETENTION_BATCH_SIZE", "0"));
         assertTrue(refused.process.waitFor(120, TimeUnit.SECONDS), "a refused start exits:\n" + refused.log());
