@@ -56,11 +56,9 @@ class SchemaMigrations {
                     + "rolling deploy)", schema.version(), LATEST, schema.oldestRelease());
             case TOO_NEW -> {
                 String oldest = schema.oldestRelease() == null ? schema.version() : schema.oldestRelease().toString();
-                String message = String.format("Big Ocean refuses to start: the database schema is at version %s and runs "
-                        + "releases from version %s on, but this release's is %s. Deploy a release from version %s on, or "
-                        + "restore the database from before the upgrade", schema.version(), oldest, LATEST, oldest);
-                LOG.error(message);
-                throw new IllegalStateException(message);
+                throw StartupChecks.refusal(String.format("the database schema is at version %s and runs releases from "
+                        + "version %s on, but this release's is %s. Deploy a release from version %s on, or restore the "
+                        + "database from before the upgrade", schema.version(), oldest, LATEST, oldest));
             }
             case MIGRATE -> {
                 flyway.get().migrate();
@@ -101,11 +99,12 @@ class SchemaMigrations {
             if (LATEST.equals(version)) {
                 return Plan.CURRENT;
             }
+            int latest = Integer.parseInt(LATEST);
             OptionalInt newest = number(version);
-            if (newest.isEmpty() || newest.getAsInt() < Integer.parseInt(LATEST)) {
+            if (newest.isEmpty() || newest.getAsInt() < latest) {
                 return Plan.MIGRATE;
             }
-            return oldestRelease != null && oldestRelease <= Integer.parseInt(LATEST) ? Plan.NEWER : Plan.TOO_NEW;
+            return oldestRelease != null && oldestRelease <= latest ? Plan.NEWER : Plan.TOO_NEW;
         }
 
         private static OptionalInt number(String version) {

@@ -26,10 +26,15 @@ class StartupChecks {
         List<String> problems = problems(llm.mode(), llm.requireKey(), hasKey(llm.nerin()), hasKey(llm.analyzer()),
                 oidc.enabled(), oidc.audience().orElse(List.of()));
         if (!problems.isEmpty()) {
-            String message = "Big Ocean refuses to start: " + String.join("; ", problems);
-            LOG.error(message);
-            throw new IllegalStateException(message);
+            throw refusal(String.join("; ", problems));
         }
+    }
+
+    /** A refused start: one ERROR line, "Big Ocean refuses to start: {@code reason}", and the exception that stops it. */
+    static IllegalStateException refusal(String reason) {
+        String message = "Big Ocean refuses to start: " + reason;
+        LOG.error(message);
+        return new IllegalStateException(message);
     }
 
     private static boolean hasKey(LlmConfig.Role role) {
