@@ -104,10 +104,7 @@ class AppLifecyclePackagedIT {
         second.message(sessionId, "I like trying recipes from countries I have never visited.");
         int latest = Integer.parseInt(SchemaMigrations.LATEST);
         // What a newer release leaves behind when it migrates: its migration applied, still running this release.
-        sql("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
-                + "execution_time, success) SELECT max(installed_rank) + 1, '" + (latest + 1) + "', 'a newer release', 'SQL', "
-                + "'V" + (latest + 1) + "__a_newer_release.sql', 0, 'test', 1, true FROM flyway_schema_history",
-                "UPDATE schema_compatibility SET oldest_release = " + latest);
+        sql(NewerRelease.migrationApplied(latest + 1), NewerRelease.runsFrom(latest));
         long secondPostgres = pid(dataDir.resolve("postgres/postmaster.pid")).orElseThrow();
         long secondRedis = pid(dataDir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)).orElseThrow();
 
@@ -124,7 +121,7 @@ class AppLifecyclePackagedIT {
                 + latest + " on: starting without migrating"), rolledBack.log());
         assertEquals(messagesBefore + 2, rolledBack.get("/api/assessment/" + sessionId + "/resume").get("messageCount").asInt());
         // The newer release's next migration no longer runs this one.
-        sql("UPDATE schema_compatibility SET oldest_release = " + (latest + 1));
+        sql(NewerRelease.runsFrom(latest + 1));
         long rolledBackPostgres = pid(dataDir.resolve("postgres/postmaster.pid")).orElseThrow();
         rolledBack.process.destroy();
         assertTrue(rolledBack.process.waitFor(90, TimeUnit.SECONDS), "SIGTERM stops the application");

@@ -74,18 +74,14 @@ class SchemaMigrationsIT {
      * applied, and the oldest release it runs set to {@code oldestRelease}. Both are put back afterwards.
      */
     private static void withNewerRelease(int version, int oldestRelease, Runnable check) {
-        Object before = Sql.single("SELECT oldest_release FROM schema_compatibility");
-        Sql.update("""
-                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,
-                    execution_time, success)
-                SELECT max(installed_rank) + 1, ?, 'a newer release', 'SQL', 'V' || ? || '__a_newer_release.sql', 0, 'test', 1, true
-                FROM flyway_schema_history""", String.valueOf(version), String.valueOf(version));
-        Sql.update("UPDATE schema_compatibility SET oldest_release = ?", oldestRelease);
+        int before = ((Number) Sql.single("SELECT oldest_release FROM schema_compatibility")).intValue();
+        Sql.update(NewerRelease.migrationApplied(version));
+        Sql.update(NewerRelease.runsFrom(oldestRelease));
         try {
             check.run();
         } finally {
             Sql.update("DELETE FROM flyway_schema_history WHERE version = ?", String.valueOf(version));
-            Sql.update("UPDATE schema_compatibility SET oldest_release = ?", before);
+            Sql.update(NewerRelease.runsFrom(before));
         }
     }
 
