@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,13 +23,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code "art"} does not match {@code "artsy"} or {@code "art-house"}); per facet the most specific match wins (longest
  * phrase, then highest confidence, then earliest); a negation shortly before the cue mirrors the score; the quote is
  * the clause (or, when that is under three words, the sentence) around the cue, an exact substring of the text.
+ * Sentences and clauses end at Chinese and Japanese punctuation too, and those scripts, written without spaces, count
+ * a word per three characters, so an answer in them says as much to these rules as the same answer with spaces.
  */
 final class Lexicon {
 
     static final String RESOURCE = "offline/lexicon.json";
     static final int MAX_QUOTE = 120;
     static final int MIN_CLAUSE_WORDS = 3;
-    private static final String CLAUSE_BREAKS = ",;:\u2014\u2013()";
+    /** Clause breaks: {@code , ; : — – ( )}, and the ideographic and full-width comma, semicolon, colon and brackets. */
+    private static final String CLAUSE_BREAKS = ",;:\u2014\u2013()\u3001\uFF0C\uFF1B\uFF1A\uFF08\uFF09";
+    /** Sentence ends that need no space after them: the ideographic full stop, the full-width {@code !} and {@code ?}. */
+    private static final String CLOSED_SENTENCE_ENDS = "\u3002\uFF01\uFF1F";
+    /** Scripts written without spaces between words. */
+    private static final Set<Character.UnicodeScript> UNSPACED = EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
+    /** Characters of an unspaced script per word: about a Japanese word's length (a Chinese one is shorter). */
+    static final int UNSPACED_CHARACTERS_PER_WORD = 3;
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}'\u2019-]";
     private static final Pattern WORD = Pattern.compile(WORD_CHAR + "+");
@@ -244,31 +256,63 @@ final class Lexicon {
             }
             range = trim(text, ws, we);
         }
+        if (range[1] - range[0] > MAX_QUOTE) {
+            // Still too long: a cue longer than the quote may be, as the first word of a text without spaces can be.
+            int from = Math.max(range[0], Math.min(cueStart, range[1] - MAX_QUOTE));
+            int to = Math.min(range[1], from + MAX_QUOTE);
+            if (Character.isLowSurrogate(text.charAt(from))) {
+                from++;
+            }
+            if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
+                to--;
+            }
+            range = trim(text, from, to);
+        }
         return range;
     }
 
-    private static int words(String s) {
+    /**
+     * The words of {@code s}: runs of letters, digits, apostrophes and hyphens, where the letters of a script written
+     * without spaces count a word per {@link #UNSPACED_CHARACTERS_PER_WORD} (rounded up) instead of one per run.
+     */
+    static int words(String s) {
         int n = 0;
         Matcher m = WORD.matcher(s);
         while (m.find()) {
-            n++;
+            int unspaced = 0;
+            boolean spaced = false;
+            for (int i = m.start(); i < m.end(); ) {
+                int c = s.codePointAt(i);
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (UNSPACED.contains(script)) {
+                    unspaced++;
+                } else if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+                    spaced = true;
+                }
+                i += Character.charCount(c);
+            }
+            n += unspaced == 0 ? 1
+                    : (spaced ? 1 : 0) + (unspaced + UNSPACED_CHARACTERS_PER_WORD - 1) / UNSPACED_CHARACTERS_PER_WORD;
         }
         return n;
     }
 
-    /** A sentence ends just before {@code i}: after a line break, or after {@code .!?} followed by whitespace. */
+    /**
+     * A sentence ends just before {@code i}: after a line break, after {@code 。！？}, or after {@code .!?} followed by
+     * whitespace.
+     */
     private static boolean sentenceEndsBefore(String text, int i) {
         char prev = text.charAt(i - 1);
-        if (prev == '\n' || prev == '\r') {
+        if (prev == '\n' || prev == '\r' || CLOSED_SENTENCE_ENDS.indexOf(prev) >= 0) {
             return true;
         }
         return i >= 2 && Character.isWhitespace(prev) && ".!?".indexOf(text.charAt(i - 2)) >= 0;
     }
 
-    /** The sentence ends at {@code i}: a line break, or {@code .!?} followed by whitespace or the end. */
+    /** The sentence ends at {@code i}: a line break, {@code 。！？}, or {@code .!?} followed by whitespace or the end. */
     private static boolean sentenceEndsAt(String text, int i) {
         char c = text.charAt(i);
-        if (c == '\n' || c == '\r') {
+        if (c == '\n' || c == '\r' || CLOSED_SENTENCE_ENDS.indexOf(c) >= 0) {
             return true;
         }
         return ".!?".indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));

@@ -157,4 +157,42 @@ class OfflineAnalyzerModelTest {
         assertEquals(null, byFacet(answerTo(question, "Not sure.")).get("orderliness"), "two words say nothing");
         assertEquals(null, byFacet(answer("I rarely bother with that.")).get("orderliness"), "an unknown question credits no facet");
     }
+
+    @Test
+    void aJapaneseAnswerIsQuotedByItsOwnClausesAndSentences() throws Exception {
+        String question = dev.bigocean.scoring.ConversationContent.get().questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        JsonNode clause = byFacet(answerTo(question, "仕事では計画を立ててから始めます、そうしないと落ち着きません。週末は自由です。"))
+                .get("orderliness");
+        assertEquals(10, clause.get("score").asInt());
+        assertEquals("仕事では計画を立ててから始めます", clause.get("quote").asText());
+
+        JsonNode sentence = byFacet(answerTo(question, "今日は朝から公園を散歩しました。とても気持ちがよかったです。")).get("orderliness");
+        assertEquals("今日は朝から公園を散歩しました", sentence.get("quote").asText());
+
+        assertEquals(null, byFacet(answerTo(question, "わかりません。")).get("orderliness"), "two words say nothing");
+    }
+
+    @Test
+    void scriptsWithoutSpacesCountAWordPerThreeCharacters() {
+        assertEquals(5, Lexicon.words("I keep a to-do list"));
+        assertEquals(6, Lexicon.words("仕事では計画を立ててから始めます"));
+        assertEquals(2, Lexicon.words("わかりません"));
+        assertEquals(2, Lexicon.words("我不知道"));
+        assertEquals(2, Lexicon.words("AIの研究"));
+        assertEquals(1, Lexicon.words("2024"));
+    }
+
+    @Test
+    void aQuoteFromTextWithoutSpacesIsCutToTheLimit() {
+        String text = "あ".repeat(200) + "。";
+        int[] quote = Lexicon.quote(text, 0, 200);
+        assertEquals(0, quote[0]);
+        assertEquals(Lexicon.MAX_QUOTE, quote[1]);
+
+        String emoji = "😀".repeat(100); // 200 UTF-16 units, none of them a place to split a pair
+        int[] cut = Lexicon.quote(emoji, 1, 200);
+        assertTrue(cut[1] - cut[0] <= Lexicon.MAX_QUOTE, java.util.Arrays.toString(cut));
+        assertFalse(Character.isLowSurrogate(emoji.charAt(cut[0])));
+        assertFalse(Character.isHighSurrogate(emoji.charAt(cut[1] - 1)));
+    }
 }
