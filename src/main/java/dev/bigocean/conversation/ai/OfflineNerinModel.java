@@ -153,12 +153,14 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
 
     /**
      * A short phrase of the user's message: its first clause, whole, without quotes; empty when that clause is longer
-     * than {@value #MAX_ECHO_WORDS} words or {@value #MAX_ECHO_CHARACTERS} characters (never cut mid-clause).
+     * than {@value #MAX_ECHO_WORDS} words or {@value #MAX_ECHO_CHARACTERS} characters (never cut mid-clause). Chinese and
+     * Japanese sentences and clauses end at their own punctuation ({@code 。！？} and {@code 、，；：（）}).
      */
     static String echo(String userText) {
-        String firstSentence = userText.strip().split("(?<=[.!?])\\s+", 2)[0];
-        String clause = firstSentence.split("[,;:()\u2014\u2013]|\\s(?:and|but|because|so|although|while|when|which)\\s", 2)[0];
-        String[] words = clause.replaceAll("[\"“”]", "").replaceAll("[.!?…]+$", "").strip().split("\\s+");
+        String firstSentence = userText.strip().split("(?<=[.!?])\\s+|(?<=[\u3002\uFF01\uFF1F])", 2)[0];
+        String clause = firstSentence.split("[,;:()\u2014\u2013\u3001\uFF0C\uFF1B\uFF1A\uFF08\uFF09]"
+                + "|\\s(?:and|but|because|so|although|while|when|which)\\s", 2)[0];
+        String[] words = clause.replaceAll("[\"“”]", "").replaceAll("[.!?…\u3002\uFF01\uFF1F]+$", "").strip().split("\\s+");
         String echo = String.join(" ", words);
         if (words[0].isEmpty() || words.length > MAX_ECHO_WORDS || echo.length() > MAX_ECHO_CHARACTERS) {
             return "";

@@ -19,7 +19,10 @@ class OfflineNerinModelTest {
             "Hi. Second sentence here.|Hi",
             "www.example.com/a/very/long/link/that/someone/pasted/into/the/chat/instead/of/an/answer/to/the/question|''",
             "Pneumonoultramicroscopicsilicovolcanoconiosis Pneumonoultramicroscopicsilicovolcanoconiosis Pneumonoultramicroscopicsilicovolcanoconiosis|''",
-            "Pneumonoultramicroscopicsilicovolcanoconiosis is a long word|Pneumonoultramicroscopicsilicovolcanoconiosis is a long word" })
+            "Pneumonoultramicroscopicsilicovolcanoconiosis is a long word|Pneumonoultramicroscopicsilicovolcanoconiosis is a long word",
+            "新しいことを試すのが好きですが、時々不安になります。|新しいことを試すのが好きですが",
+            "週末は山に登ります。景色が好きです。|週末は山に登ります",
+            "我喜欢和朋友一起吃饭！|我喜欢和朋友一起吃饭" })
     void echoIsTheFirstClauseWholeOrNothing(String message, String expected) {
         assertEquals(expected, OfflineNerinModel.echo(message));
     }
