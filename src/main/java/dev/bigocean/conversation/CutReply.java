@@ -1,5 +1,7 @@
 package dev.bigocean.conversation;
 
+import dev.bigocean.platform.Punctuation;
+
 /**
  * A reply the model stopped at its token limit ({@code NERIN_MAX_TOKENS}) ends in the middle of a sentence, often of a
  * word. What is stored and answered is the reply up to the end of its last complete sentence: a full stop, question or
@@ -9,10 +11,8 @@ package dev.bigocean.conversation;
  */
 final class CutReply {
 
-    private static final String ENDS = ".!?…。！？";
+    private static final String ENDS = ".!?…" + Punctuation.FULL_WIDTH_SENTENCE_ENDS;
     private static final String CLOSERS = "\"'”’)]»」』）";
-    /** Full-width marks end a sentence without a space after them. */
-    private static final String FULL_WIDTH_ENDS = "。！？";
 
     private CutReply() {
     }
@@ -29,7 +29,8 @@ final class CutReply {
             while (end < stripped.length() && CLOSERS.indexOf(stripped.charAt(end)) >= 0) {
                 end++;
             }
-            if (end == stripped.length() || Character.isWhitespace(stripped.charAt(end)) || FULL_WIDTH_ENDS.indexOf(c) >= 0) {
+            if (end == stripped.length() || Character.isWhitespace(stripped.charAt(end))
+                    || Punctuation.FULL_WIDTH_SENTENCE_ENDS.indexOf(c) >= 0) {
                 return stripped.substring(0, end);
             }
         }

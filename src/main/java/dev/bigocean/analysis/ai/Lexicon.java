@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.bigocean.platform.Punctuation;
+
 /**
  * The offline analyzer's cue phrases per facet ({@code offline/lexicon.json}) and the rules that turn them into
  * evidence: a cue matches case-insensitively as whole words (hyphens and apostrophes belong to words, so
@@ -31,10 +33,6 @@ final class Lexicon {
     static final String RESOURCE = "offline/lexicon.json";
     static final int MAX_QUOTE = 120;
     static final int MIN_CLAUSE_WORDS = 3;
-    /** Clause breaks: {@code , ; : — – ( )}, and the ideographic and full-width comma, semicolon, colon and brackets. */
-    private static final String CLAUSE_BREAKS = ",;:\u2014\u2013()\u3001\uFF0C\uFF1B\uFF1A\uFF08\uFF09";
-    /** Sentence ends that need no space after them: the ideographic full stop, the full-width {@code !} and {@code ?}. */
-    private static final String CLOSED_SENTENCE_ENDS = "\u3002\uFF01\uFF1F";
     /** Scripts written without spaces between words. */
     private static final Set<Character.UnicodeScript> UNSPACED = EnumSet.of(Character.UnicodeScript.HAN,
             Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
@@ -234,11 +232,11 @@ final class Lexicon {
         }
         int[] sentence = trim(text, start, end);
         int cs = cueStart;
-        while (cs > sentence[0] && CLAUSE_BREAKS.indexOf(text.charAt(cs - 1)) < 0) {
+        while (cs > sentence[0] && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(cs - 1)) < 0) {
             cs--;
         }
         int ce = cueEnd;
-        while (ce < sentence[1] && CLAUSE_BREAKS.indexOf(text.charAt(ce)) < 0) {
+        while (ce < sentence[1] && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(ce)) < 0) {
             ce++;
         }
         int[] clause = trim(text, cs, ce);
@@ -303,7 +301,7 @@ final class Lexicon {
      */
     private static boolean sentenceEndsBefore(String text, int i) {
         char prev = text.charAt(i - 1);
-        if (prev == '\n' || prev == '\r' || CLOSED_SENTENCE_ENDS.indexOf(prev) >= 0) {
+        if (prev == '\n' || prev == '\r' || Punctuation.FULL_WIDTH_SENTENCE_ENDS.indexOf(prev) >= 0) {
             return true;
         }
         return i >= 2 && Character.isWhitespace(prev) && ".!?".indexOf(text.charAt(i - 2)) >= 0;
@@ -312,7 +310,7 @@ final class Lexicon {
     /** The sentence ends at {@code i}: a line break, {@code 。！？}, or {@code .!?} followed by whitespace or the end. */
     private static boolean sentenceEndsAt(String text, int i) {
         char c = text.charAt(i);
-        if (c == '\n' || c == '\r' || CLOSED_SENTENCE_ENDS.indexOf(c) >= 0) {
+        if (c == '\n' || c == '\r' || Punctuation.FULL_WIDTH_SENTENCE_ENDS.indexOf(c) >= 0) {
             return true;
         }
         return ".!?".indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));

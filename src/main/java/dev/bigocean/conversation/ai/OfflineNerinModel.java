@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.bigocean.platform.Punctuation;
 import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.scoring.Facet;
 import dev.langchain4j.data.message.AiMessage;
@@ -45,6 +46,14 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
     static final int MAX_ECHO_WORDS = 12;
     /** The longest echo in characters: a run without spaces (a pasted link, a row of emoji) counts as one word. */
     static final int MAX_ECHO_CHARACTERS = 100;
+    /** Where the first sentence of an answer ends: {@code .!?} and a space, or a Chinese or Japanese mark. */
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("(?<=[.!?])\\s+|(?<=[" + Punctuation.FULL_WIDTH_SENTENCE_ENDS + "])");
+    /** Where its first clause ends: a clause break, or a conjunction between spaces. */
+    private static final Pattern CLAUSE_END = Pattern.compile("[" + Pattern.quote(Punctuation.CLAUSE_BREAKS) + "]"
+            + "|\\s(?:and|but|because|so|although|while|when|which)\\s");
+    private static final Pattern TRAILING_SENTENCE_ENDS =
+            Pattern.compile("[.!?…" + Punctuation.FULL_WIDTH_SENTENCE_ENDS + "]+$");
     /** Conversations remembered for the no-repeat rule (a bounded, least-recently-used map). */
     private static final int REMEMBERED_REPLIES = 10_000;
 
@@ -157,10 +166,10 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
      * Japanese sentences and clauses end at their own punctuation ({@code 。！？} and {@code 、，；：（）}).
      */
     static String echo(String userText) {
-        String firstSentence = userText.strip().split("(?<=[.!?])\\s+|(?<=[\u3002\uFF01\uFF1F])", 2)[0];
-        String clause = firstSentence.split("[,;:()\u2014\u2013\u3001\uFF0C\uFF1B\uFF1A\uFF08\uFF09]"
-                + "|\\s(?:and|but|because|so|although|while|when|which)\\s", 2)[0];
-        String[] words = clause.replaceAll("[\"“”]", "").replaceAll("[.!?…\u3002\uFF01\uFF1F]+$", "").strip().split("\\s+");
+        String firstSentence = SENTENCE_END.split(userText.strip(), 2)[0];
+        String clause = CLAUSE_END.split(firstSentence, 2)[0];
+        String unquoted = clause.replaceAll("[\"“”]", "");
+        String[] words = TRAILING_SENTENCE_ENDS.matcher(unquoted).replaceAll("").strip().split("\\s+");
         String echo = String.join(" ", words);
         if (words[0].isEmpty() || words.length > MAX_ECHO_WORDS || echo.length() > MAX_ECHO_CHARACTERS) {
             return "";
