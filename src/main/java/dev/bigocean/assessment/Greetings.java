@@ -42,6 +42,7 @@ class Greetings {
     Greetings() {
         this.english = ConversationContent.get().opening();
         this.byLanguage = load(Greetings::open);
+        requireSameLanguages(byLanguage.keySet(), ConversationContent.get().translations());
     }
 
     /** The greeting of a session in {@code language} (its ISO 639-1 code); English when there is none. */
@@ -92,6 +93,22 @@ class Greetings {
             throw new IllegalStateException("Broken " + FILE + ": " + String.join("; ", problems));
         }
         return Map.copyOf(greetings);
+    }
+
+    /**
+     * Checks that the greeted languages are those the offline interviewer's question bank is translated into, so an
+     * offline session is greeted in the language its questions come in: a greeting without questions would be followed
+     * by English ones, and questions without a greeting would follow an English greeting.
+     */
+    static void requireSameLanguages(Set<String> greeted, Set<String> translated) {
+        List<String> problems = new ArrayList<>();
+        greeted.stream().filter(code -> !translated.contains(code)).sorted()
+                .forEach(code -> problems.add("greetings." + code + ": the offline question bank has no " + code + " translation"));
+        translated.stream().filter(code -> !greeted.contains(code)).sorted()
+                .forEach(code -> problems.add("the offline question bank's " + code + " translation has no greeting"));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Broken " + FILE + ": " + String.join("; ", problems));
+        }
     }
 
     private static JsonNode read(ObjectMapper mapper, Function<String, InputStream> open, String name) {

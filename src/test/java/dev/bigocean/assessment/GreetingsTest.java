@@ -8,8 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import dev.bigocean.scoring.ConversationContent;
 
 /** The greetings file: the shipped one passes, and each kind of broken file is refused with the reason. */
 class GreetingsTest {
@@ -51,6 +54,17 @@ class GreetingsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> load("{\"greetings\": {\"de\": \"Hallo, ich bin Nerin.\","
                 + " \"pt\": \"Olá, eu sou Nerin.\"}, \"englishFallback\": [\"ar\", \"de\"]}"));
         assertTrue(e.getMessage().contains("englishFallback.de: has a greeting"), e.getMessage());
+    }
+
+    @Test
+    void theGreetedLanguagesAreThoseOfTheOfflineQuestions() {
+        Greetings.requireSameLanguages(Set.of("de", "ja"), Set.of("ja", "de"));
+        Map<String, String> shipped = Greetings.load(name -> getClass().getClassLoader().getResourceAsStream(name));
+        Greetings.requireSameLanguages(shipped.keySet(), ConversationContent.get().translations());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Greetings.requireSameLanguages(Set.of("de", "fr"), Set.of("de", "ja")));
+        assertTrue(e.getMessage().contains("greetings.fr: the offline question bank has no fr translation"), e.getMessage());
+        assertTrue(e.getMessage().contains("the offline question bank's ja translation has no greeting"), e.getMessage());
     }
 
     private static Map<String, String> load(String greetings) {

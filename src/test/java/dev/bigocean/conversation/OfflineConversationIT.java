@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bigocean.scoring.ConversationContent;
 import dev.bigocean.testsupport.Api;
 import dev.bigocean.testsupport.InfrastructureResource;
 import dev.bigocean.testsupport.Sse;
@@ -68,5 +69,28 @@ public class OfflineConversationIT {
                 .body("messages.size()", equalTo(1 + 2 * 4))
                 .body("messages.role", hasItem("user"));
         assertEquals(0, InfrastructureResource.stub().requests().size(), "offline mode never calls the network");
+    }
+
+    @Test
+    void aGermanSessionIsInterviewedInGermanOffline() {
+        ConversationContent.Bank german = ConversationContent.get().bank("de");
+        List<String> englishQuestions = ConversationContent.get().bank(ConversationContent.ENGLISH).allQuestions();
+        String id = given().contentType(ContentType.JSON).body(Map.of("language", "de"))
+                .post("/api/assessment/start").then().statusCode(200).extract().path("sessionId");
+        String previous = null;
+        for (String answer : List.of("Am Samstag war ich mit Freunden wandern, und abends haben wir gekocht.",
+                "Vor Prüfungen bin ich nervös, aber ich bereite mich gut vor.")) {
+            String reply = given().contentType(ContentType.JSON).body(Map.of("sessionId", id, "message", answer))
+                    .post("/api/assessment/message").then().statusCode(200).extract().path("response");
+            assertTrue(german.allQuestions().stream().anyMatch(reply::endsWith), "a German question: " + reply);
+            assertTrue(englishQuestions.stream().noneMatch(reply::contains), "no English question: " + reply);
+            assertTrue(reply.contains(answer.substring(0, 16)), "the reply echoes the user's words: " + reply);
+            assertTrue(!reply.equals(previous), "each turn asks something new");
+            previous = reply;
+        }
+        String streamed = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("sessionId", id, "message", "Morgens bin ich am liebsten allein."))
+                .post("/api/assessment/message").then().statusCode(200).extract().asString();
+        assertTrue(german.allQuestions().stream().anyMatch(streamed::contains), "a German question, streamed: " + streamed);
     }
 }

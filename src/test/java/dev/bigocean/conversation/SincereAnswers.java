@@ -94,7 +94,7 @@ public final class SincereAnswers {
 
     /** The answer to an interviewer reply: to the question of the bank it contains, else a follow-up answer. */
     public static String to(String reply, int turn) {
-        return ConversationContent.get().facetOfQuestionIn(reply)
+        return ConversationContent.get().facetOfQuestionIn(reply, ConversationContent.ENGLISH)
                 .map(BY_FACET::get)
                 .orElse(FOLLOW_UPS.get(turn % FOLLOW_UPS.size()));
     }

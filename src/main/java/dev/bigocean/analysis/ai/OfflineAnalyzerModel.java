@@ -2,6 +2,8 @@ package dev.bigocean.analysis.ai;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -38,6 +40,8 @@ public class OfflineAnalyzerModel implements ChatModel {
     static final String CLOSE = "</user_message>";
     static final String QUESTION_OPEN = "<interviewer_question>";
     static final String QUESTION_CLOSE = "</interviewer_question>";
+    /** The session's language, as the prompt names it: {@code The conversation is in German (de): …}. */
+    private static final Pattern LANGUAGE = Pattern.compile("^The conversation is in [^\\n]*?\\(([a-z]{2,3})\\):", Pattern.MULTILINE);
 
     private static final Logger LOG = Logger.getLogger(OfflineAnalyzerModel.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +61,7 @@ public class OfflineAnalyzerModel implements ChatModel {
         String userText = fencedUserText(request.messages());
         List<Lexicon.Hit> hits = new java.util.ArrayList<>(lexicon.analyse(userText));
         java.util.Optional<String> focus = ConversationContent.get()
-                .facetOfQuestionIn(fenced(request.messages(), QUESTION_OPEN, QUESTION_CLOSE))
+                .facetOfQuestionIn(fenced(request.messages(), QUESTION_OPEN, QUESTION_CLOSE), language(request.messages()))
                 .map(Facet::apiName);
         focus.flatMap(facet -> lexicon.focused(userText, facet, hits)).ifPresent(focused -> {
             hits.removeIf(h -> h.facet().equals(focused.facet()));
@@ -97,6 +101,23 @@ public class OfflineAnalyzerModel implements ChatModel {
     /** The text between the first {@code <user_message>} and the next {@code </user_message>} of the last user turn. */
     static String fencedUserText(List<ChatMessage> messages) {
         return fenced(messages, OPEN, CLOSE);
+    }
+
+    /**
+     * The language code the last user turn's last line of its kind names (the prompt's own, which follows the fenced
+     * answer, not one the user wrote into it); English when there is none.
+     */
+    static String language(List<ChatMessage> messages) {
+        String code = ConversationContent.ENGLISH;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof UserMessage user && user.hasSingleText()) {
+                for (Matcher m = LANGUAGE.matcher(user.singleText()); m.find(); ) {
+                    code = m.group(1);
+                }
+                break;
+            }
+        }
+        return code;
     }
 
     /** The text between the first {@code open} tag and the next {@code close} tag of the last user turn. */

@@ -33,7 +33,9 @@ import dev.langchain4j.model.output.TokenUsage;
  * The offline interviewer: a deterministic local implementation of the LangChain4j chat-model interfaces, used when no
  * API key is configured. It reads the same prompt a real model gets: it acknowledges the fenced user message (echoing a
  * whole short phrase of it) and asks a question from the question bank for the focus the steering chose — never one
- * the conversation was already asked — or closes warmly when the prompt is the closing one. Not a test double: it exists so the whole flow runs without a key.
+ * the conversation was already asked — or closes warmly when the prompt is the closing one, all in the language the
+ * prompt asks for (English when the bank is not translated into it). Not a test double: it exists so the whole flow
+ * runs without a key.
  */
 public class OfflineNerinModel implements StreamingChatModel, ChatModel {
 
@@ -42,6 +44,9 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
     private static final Pattern FOCUS = Pattern.compile("^Focus for your next question: (.+)$", Pattern.MULTILINE);
     private static final Pattern CONVERSATION = Pattern.compile("<conversation>\\s*(.*?)\\s*</conversation>", Pattern.DOTALL);
     private static final Pattern NERIN_LINE = Pattern.compile("^Nerin: (.*)$", Pattern.MULTILINE);
+    /** The session's language, as the turn and closing prompts name it: {@code Write your whole reply in German (de).} */
+    private static final Pattern LANGUAGE =
+            Pattern.compile("^Write your whole reply in [^\\n]*\\(([a-z]{2,3})\\)\\.$", Pattern.MULTILINE);
     /** The longest clause echoed back; a longer first clause is not echoed at all rather than cut. */
     static final int MAX_ECHO_WORDS = 12;
     /** The longest echo in characters: a run without spaces (a pasted link, a row of emoji) counts as one word. */
@@ -54,6 +59,9 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
             + "|\\s(?:and|but|because|so|although|while|when|which)\\s");
     private static final Pattern TRAILING_SENTENCE_ENDS =
             Pattern.compile("[.!?…" + Punctuation.FULL_WIDTH_SENTENCE_ENDS + "]+$");
+    /** A streamed piece of a reply: up to a space or a Chinese or Japanese sentence end, with the marks and spaces after it. */
+    private static final Pattern PIECE = Pattern.compile("(?:[^\\s" + Punctuation.FULL_WIDTH_SENTENCE_ENDS + "]+["
+            + Punctuation.FULL_WIDTH_SENTENCE_ENDS + "]*|[" + Punctuation.FULL_WIDTH_SENTENCE_ENDS + "]+)\\s*");
     /** Conversations remembered for the no-repeat rule (a bounded, least-recently-used map). */
     private static final int REMEMBERED_REPLIES = 10_000;
 
@@ -99,17 +107,18 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
         String userText = user.find() ? user.group(1) : "";
         Matcher focus = FOCUS.matcher(prompt);
         String reply;
+        ConversationContent.Bank bank = content.bank(language(prompt));
         int seed = Math.floorMod(userText.hashCode(), 1 << 20);
-        String acknowledgement = acknowledgement(userText, seed);
+        String acknowledgement = acknowledgement(bank, userText, seed);
         if (!focus.find()) {
-            reply = acknowledgement + " " + content.closing();
+            reply = joined(acknowledgement, bank.closing());
         } else {
             Facet facet = content.facetOfHint(focus.group(1)).orElse(Facet.IMAGINATION);
-            Set<String> asked = askedBefore(prompt);
-            String question = next(content.questions(facet), asked)
-                    .or(() -> next(content.followUps(), asked))
-                    .orElse(content.questions(facet).get(0));
-            reply = acknowledgement + " " + question;
+            Set<String> asked = askedBefore(prompt, bank);
+            String question = next(bank.questions(facet), asked)
+                    .or(() -> next(bank.followUps(), asked))
+                    .orElse(bank.questions(facet).get(0));
+            reply = joined(acknowledgement, question);
             Set<String> now = new HashSet<>(asked);
             now.add(question);
             askedByReply.put(reply, Set.copyOf(now));
@@ -123,13 +132,28 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
                 .build();
     }
 
+    /**
+     * The language code the prompt's last line of its kind names: the prompt's own line, which follows the fenced user
+     * message, not one the user wrote into it; English when there is none.
+     */
+    static String language(String prompt) {
+        String code = ConversationContent.ENGLISH;
+        for (Matcher m = LANGUAGE.matcher(prompt); m.find(); ) {
+            code = m.group(1);
+        }
+        return code;
+    }
+
     /** The first question of the list this conversation has not been asked yet. */
     private static java.util.Optional<String> next(List<String> questions, Set<String> asked) {
         return questions.stream().filter(q -> !asked.contains(q)).findFirst();
     }
 
-    /** Questions asked earlier in this conversation: remembered via its last reply, plus those still visible in it. */
-    private Set<String> askedBefore(String prompt) {
+    /**
+     * Questions asked earlier in this conversation: remembered via its last reply, plus those of {@code bank} still
+     * visible in it.
+     */
+    private Set<String> askedBefore(String prompt, ConversationContent.Bank bank) {
         Set<String> asked = new HashSet<>();
         Matcher conversation = CONVERSATION.matcher(prompt);
         if (!conversation.find()) {
@@ -140,7 +164,7 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
         while (line.find()) {
             lastNerin = line.group(1).strip();
             String visible = lastNerin;
-            content.allQuestions().stream().filter(visible::contains).forEach(asked::add);
+            bank.allQuestions().stream().filter(visible::contains).forEach(asked::add);
         }
         if (lastNerin != null) {
             asked.addAll(askedByReply.getOrDefault(lastNerin, Set.of()));
@@ -148,16 +172,16 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
         return asked;
     }
 
-    /** A warm acknowledgement that echoes a short phrase of what the user said (or a plain one for an empty echo). */
-    private String acknowledgement(String userText, int seed) {
+    /**
+     * A warm acknowledgement from {@code bank} that echoes a short phrase of what the user said (or a plain one for an
+     * empty echo); the bank always has both kinds.
+     */
+    private static String acknowledgement(ConversationContent.Bank bank, String userText, int seed) {
         String echo = echo(userText);
-        List<String> candidates = content.acknowledgements().stream()
-                .filter(a -> a.contains("{echo}") != echo.isEmpty())
+        List<String> candidates = bank.acknowledgements().stream()
+                .filter(a -> a.contains(ConversationContent.ECHO) != echo.isEmpty())
                 .toList();
-        if (candidates.isEmpty()) {
-            return "Thank you for sharing that.";
-        }
-        return candidates.get(seed % candidates.size()).replace("{echo}", echo);
+        return candidates.get(seed % candidates.size()).replace(ConversationContent.ECHO, echo);
     }
 
     /**
@@ -177,9 +201,23 @@ public class OfflineNerinModel implements StreamingChatModel, ChatModel {
         return echo;
     }
 
-    private static List<String> pieces(String text) {
+    /**
+     * Two sentences of a reply: after a Chinese or Japanese sentence end with no space, as those languages write them;
+     * else after a space.
+     */
+    static String joined(String first, String second) {
+        boolean unspaced = !first.isEmpty()
+                && Punctuation.FULL_WIDTH_SENTENCE_ENDS.indexOf(first.charAt(first.length() - 1)) >= 0;
+        return unspaced ? first + second : first + " " + second;
+    }
+
+    /**
+     * The reply as it is streamed: a word and the spaces after it, or in text written without spaces, a sentence and
+     * its closing mark.
+     */
+    static List<String> pieces(String text) {
         List<String> pieces = new ArrayList<>();
-        Matcher m = Pattern.compile("\\S+\\s*").matcher(text);
+        Matcher m = PIECE.matcher(text);
         while (m.find()) {
             pieces.add(m.group());
         }

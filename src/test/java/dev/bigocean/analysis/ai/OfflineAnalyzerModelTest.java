@@ -141,7 +141,7 @@ class OfflineAnalyzerModelTest {
     @Test
     void anAnswerToABankQuestionIsEvidenceForThatQuestionsFacet() throws Exception {
         String question = "That makes sense. " + dev.bigocean.scoring.ConversationContent.get()
-                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+                .bank("en").questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
         JsonNode onTopicCue = byFacet(answerTo(question, "I am pretty organised, my desk is tidy.")).get("orderliness");
         assertEquals(16, onTopicCue.get("score").asInt());
         assertTrue(onTopicCue.get("confidence").asInt() >= 75, onTopicCue.toString());
@@ -159,8 +159,26 @@ class OfflineAnalyzerModelTest {
     }
 
     @Test
+    void anAnswerToAQuestionInTheSessionsLanguageIsEvidenceForItsFacet() throws Exception {
+        String question = dev.bigocean.scoring.ConversationContent.get().bank("de")
+                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        JsonNode german = byFacet(analyse(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
+                "German (de)")).get("orderliness");
+        assertEquals(10, german.get("score").asInt(), "a neutral score: the cues are English");
+        assertEquals(60, german.get("confidence").asInt());
+        assertEquals(null, byFacet(analyse(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
+                "Japanese (ja)")).get("orderliness"), "the question is searched in the session's language");
+    }
+
+    /** The analyzer's answer to its real prompt, filled as the analysis fills it. */
+    private JsonNode analyse(String question, String userText, String language) throws Exception {
+        String prompt = AnalyzerAi.USER.fill(java.util.Map.of("question", question, "userMessage", userText, "language", language));
+        return JSON.readTree(model.chat(ChatRequest.builder().messages(UserMessage.from(prompt)).build()).aiMessage().text());
+    }
+
+    @Test
     void aJapaneseAnswerIsQuotedByItsOwnClausesAndSentences() throws Exception {
-        String question = dev.bigocean.scoring.ConversationContent.get().questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        String question = dev.bigocean.scoring.ConversationContent.get().bank("en").questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
         JsonNode clause = byFacet(answerTo(question, "仕事では計画を立ててから始めます、そうしないと落ち着きません。週末は自由です。"))
                 .get("orderliness");
         assertEquals(10, clause.get("score").asInt());
