@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bigocean.scoring.ConversationContent;
+import dev.bigocean.scoring.Facet;
 import dev.bigocean.analysis.AnalysisFixtures;
 import dev.bigocean.analysis.AnalysisWorker;
 import dev.bigocean.testsupport.Api;
@@ -76,5 +77,39 @@ class OfflineCompletionIT {
                 .then().statusCode(200).body("isPublic", equalTo(true))
                 .body("shareableUrl", startsWith("http"));
         assertFalse(asked.isEmpty());
+    }
+
+    /**
+     * A German session answered offline with a consistent leaning per facet (one way for every other facet) is read by
+     * its German stance words: it reaches the share threshold, and the facets come out as answered.
+     */
+    @Test
+    void aGermanSessionIsReadByItsStanceAndReachesTheShareThreshold() {
+        worker.start();
+        ConversationContent.Bank german = ConversationContent.get().bank("de");
+        String id = given().contentType(ContentType.JSON).body(Map.of("language", "de"))
+                .post("/api/assessment/start").then().statusCode(200).extract().path("sessionId");
+        String reply = "";
+        boolean complete = false;
+        for (int turn = 1; !complete && turn <= 40; turn++) {
+            Facet asked = german.facetOfQuestionIn(reply).orElse(null);
+            String answer = asked == null ? "Das hängt von der Situation ab, würde ich sagen."
+                    : asked.ordinal() % 2 == 0 ? "Ja, das mache ich sehr oft und es macht mir Spaß."
+                    : "Eher selten, das ist nicht so mein Ding.";
+            JsonPath turnReply = given().contentType(ContentType.JSON).body(Map.of("sessionId", id, "message", answer))
+                    .post("/api/assessment/message").then().statusCode(200).extract().jsonPath();
+            fixtures.awaitJob(UUID.fromString(turnReply.getString("userMessageId")), "done");
+            reply = turnReply.getString("response");
+            complete = turnReply.getBoolean("assessmentComplete");
+        }
+        JsonPath results = given().get("/api/assessment/{id}/results", id).then().statusCode(200).extract().jsonPath();
+        assertTrue(complete, "Nerin closed the assessment");
+        assertTrue(results.getInt("overallConfidence") >= 70, "overallConfidence " + results.getInt("overallConfidence"));
+        for (Facet facet : Facet.values()) {
+            float score = results.getFloat("facets.find { it.name == '" + facet.apiName() + "' }.score");
+            assertTrue(facet.ordinal() % 2 == 0 ? score > 10 : score < 10, facet.apiName() + " scored " + score);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("sessionId", id)).post("/api/profile/share")
+                .then().statusCode(200).body("isPublic", equalTo(true));
     }
 }

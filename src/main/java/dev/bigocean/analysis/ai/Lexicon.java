@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,10 +30,17 @@ import dev.bigocean.platform.Punctuation;
  * the clause (or, when that is under three words, the sentence) around the cue, an exact substring of the text.
  * Sentences and clauses end at Chinese and Japanese punctuation too, and those scripts, written without spaces, count
  * a word per three characters, so an answer in them says as much to these rules as the same answer with spaces.
+ *
+ * <p>The cues are English. The stance phrases and the negators, which read an answer's leaning towards what its
+ * question asked about, are also kept in each language listed under {@code translations}
+ * ({@code offline/lexicon-<code>.json}), loaded the first time an answer in that language is analysed. A phrase that
+ * starts or ends in a script written without spaces (Chinese, Japanese) matches there without a word boundary.
  */
 final class Lexicon {
 
     static final String RESOURCE = "offline/lexicon.json";
+    /** The language of {@link #RESOURCE}'s cues and stance. */
+    static final String ENGLISH = "en";
     static final int MAX_QUOTE = 120;
     static final int MIN_CLAUSE_WORDS = 3;
     /** Scripts written without spaces between words. */
@@ -42,10 +52,17 @@ final class Lexicon {
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}'\u2019-]";
     private static final Pattern WORD = Pattern.compile(WORD_CHAR + "+");
-    private static final Set<String> NEGATORS = Set.of("not", "never", "no", "don't", "dont", "doesn't", "didn't",
-            "isn't", "wasn't", "aren't", "can't", "cannot", "won't", "hardly", "rarely", "seldom", "nor", "without");
 
     record Cue(String facet, String phrase, int score, int confidence, Pattern pattern) {
+    }
+
+    /**
+     * How answers in one language show their stance: "high" phrases lean towards what the question asked about, "low"
+     * ones away from it (as {@link Cue}s whose facet is the direction), the words that, shortly before a phrase, turn
+     * it around, and those that do so shortly after it, where the language puts its "not" after the verb (German
+     * "Ich mag das nicht", French "J'aime pas").
+     */
+    record Stance(String language, List<Cue> phrases, Set<String> negators, Set<String> negatorsAfter) {
     }
 
     /** A cue found in a text: where, and the evidence it gives. */
@@ -63,37 +80,41 @@ final class Lexicon {
     static final int NEUTRAL_CONFIDENCE = 60;
 
     private final List<Cue> cues;
-    /** Stance phrases: "high" ones lean towards the facet the question asked about, "low" ones away from it. */
-    private final List<Cue> stances;
+    /** The stance of English answers, and of answers in a language not translated. */
+    private final Stance english;
+    private final Set<String> translations;
+    /** The translated stances loaded so far, by language. */
+    private final Map<String, Stance> stances = new ConcurrentHashMap<>();
+    private final Function<String, JsonNode> read;
 
-    private Lexicon(List<Cue> cues, List<Cue> stances) {
+    private Lexicon(List<Cue> cues, Stance english, Set<String> translations, Function<String, JsonNode> read) {
         this.cues = cues;
-        this.stances = stances;
+        this.english = english;
+        this.translations = translations;
+        this.read = read;
     }
 
     static Lexicon fromClasspath() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+        return parse(read(RESOURCE), Lexicon::read);
+    }
+
+    /** The JSON of a classpath resource. */
+    private static JsonNode read(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
+                throw new IllegalStateException("Missing resource " + resource);
             }
-            return parse(new ObjectMapper().readTree(in));
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 
-    static Lexicon parse(JsonNode root) {
+    /** The lexicon of {@code root} ({@code lexicon.json}'s form); {@code read} gives a translation's JSON by resource. */
+    static Lexicon parse(JsonNode root, Function<String, JsonNode> read) {
         List<Cue> cues = new ArrayList<>();
-        List<Cue> stances = new ArrayList<>();
-        for (String direction : List.of("high", "low")) {
-            for (JsonNode phrase : root.path("stance").path(direction)) {
-                String text = phrase.asText().trim();
-                if (!text.isEmpty()) {
-                    stances.add(new Cue(direction, text, direction.equals("high") ? STANCE_HIGH : STANCE_LOW,
-                            STANCE_CONFIDENCE, pattern(text)));
-                }
-            }
-        }
+        Set<String> translations = new LinkedHashSet<>();
+        root.path("translations").forEach(code -> translations.add(code.asText()));
         root.path("cues").fields().forEachRemaining(facet -> {
             for (JsonNode cue : facet.getValue()) {
                 String phrase = cue.path("phrase").asText().trim();
@@ -103,18 +124,87 @@ final class Lexicon {
                 }
             }
         });
-        return new Lexicon(List.copyOf(cues), List.copyOf(stances));
+        return new Lexicon(List.copyOf(cues), stance(ENGLISH, root), Set.copyOf(translations), read);
     }
 
-    /** Whole-word, case-insensitive; the words of a phrase may be separated by any run of whitespace. */
+    /** The resource of the stance in {@code language}. */
+    static String translationFile(String language) {
+        return "offline/lexicon-" + language + ".json";
+    }
+
+    /** The stance of answers in {@code language} (an ISO 639-1 code): its own when translated, else the English one. */
+    Stance stance(String language) {
+        if (language == null || !translations.contains(language)) {
+            return english;
+        }
+        return stances.computeIfAbsent(language, code -> stance(code, read.apply(translationFile(code))));
+    }
+
+    /**
+     * The stance in {@code json} ({@code stance.high}, {@code stance.low}, {@code negators}), checked: both directions
+     * present, no phrase in both or twice, negators single words, and a translation's {@code language} its own. Throws
+     * with every problem found.
+     */
+    static Stance stance(String language, JsonNode json) {
+        List<String> problems = new ArrayList<>();
+        if (!language.equals(ENGLISH) && !language.equals(json.path("language").asText())) {
+            problems.add("language must be " + language);
+        }
+        List<Cue> phrases = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String direction : List.of("high", "low")) {
+            JsonNode list = json.path("stance").path(direction);
+            if (list.isEmpty()) {
+                problems.add("stance." + direction + ": needs phrases");
+            }
+            for (JsonNode phrase : list) {
+                String text = phrase.asText("").trim();
+                if (text.isEmpty() || !seen.add(text.toLowerCase(Locale.ROOT))) {
+                    problems.add("stance." + direction + ": \"" + text + "\" is empty or listed twice");
+                } else {
+                    phrases.add(new Cue(direction, text, direction.equals("high") ? STANCE_HIGH : STANCE_LOW,
+                            STANCE_CONFIDENCE, pattern(text)));
+                }
+            }
+        }
+        Set<String> negators = words(json, "negators", problems);
+        Set<String> negatorsAfter = words(json, "negatorsAfter", problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException((language.equals(ENGLISH) ? RESOURCE : translationFile(language)) + ": "
+                    + String.join("; ", problems));
+        }
+        return new Stance(language, List.copyOf(phrases), negators, negatorsAfter);
+    }
+
+    /** The single words of {@code json}'s list {@code field} (none when it is absent), lower case; a problem for others. */
+    private static Set<String> words(JsonNode json, String field, List<String> problems) {
+        Set<String> words = new LinkedHashSet<>();
+        for (JsonNode node : json.path(field)) {
+            String word = normalise(node.asText("").trim());
+            if (word.isEmpty() || word.contains(" ")) {
+                problems.add(field + ": \"" + word + "\" is not one word");
+            }
+            words.add(word);
+        }
+        return Set.copyOf(words);
+    }
+
+    /**
+     * Whole-word, case-insensitive; the words of a phrase may be separated by any run of whitespace. At an end in a
+     * script written without spaces there is no word boundary to look for, so the phrase matches inside a run of text.
+     */
     static Pattern pattern(String phrase) {
-        StringBuilder regex = new StringBuilder("(?<!" + WORD_CHAR + ")");
+        StringBuilder regex = new StringBuilder(unspaced(phrase.codePointAt(0)) ? "" : "(?<!" + WORD_CHAR + ")");
         String[] words = phrase.split("\\s+");
         for (int i = 0; i < words.length; i++) {
             regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]).replace("'", "\\E['\u2019]\\Q"));
         }
-        regex.append("(?!" + WORD_CHAR + ")");
+        regex.append(unspaced(phrase.codePointBefore(phrase.length())) ? "" : "(?!" + WORD_CHAR + ")");
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static boolean unspaced(int codePoint) {
+        return UNSPACED.contains(Character.UnicodeScript.of(codePoint));
     }
 
     int size() {
@@ -134,7 +224,7 @@ final class Lexicon {
         List<Hit> hits = new ArrayList<>();
         for (Candidate c : best.values()) {
             int[] quote = quote(text, c.start, c.end);
-            boolean negated = negated(text, quote[0], c.start, c.cue.phrase());
+            boolean negated = negated(text, quote[0], c.start, c.cue.phrase(), english.negators());
             int score = negated ? 20 - c.cue.score() : c.cue.score();
             int confidence = negated ? Math.max(20, c.cue.confidence() - 15) : c.cue.confidence();
             hits.add(new Hit(c.cue.facet(), score, confidence, quote[0], quote[1], c.start, c.end - c.start));
@@ -146,10 +236,10 @@ final class Lexicon {
     /**
      * Evidence for the facet the answered question was about: the answer's own cue of that facet, with a higher
      * confidence because it is on topic; otherwise the answer's stance (the earliest, longest stance phrase, mirrored
-     * when negated) at a fixed score, or a neutral 10 quoting the answer's first clause. Answers under three words
-     * say nothing.
+     * when negated) at a fixed score, read with the phrases of the answer's {@code language}, or a neutral 10 quoting
+     * the answer's first clause. Answers under three words say nothing.
      */
-    java.util.Optional<Hit> focused(String text, String facet, List<Hit> cueHits) {
+    java.util.Optional<Hit> focused(String text, String facet, List<Hit> cueHits, String language) {
         if (words(text) < MIN_CLAUSE_WORDS) {
             return java.util.Optional.empty();
         }
@@ -160,8 +250,9 @@ final class Lexicon {
                         hit.cueStart(), hit.cueLength()));
             }
         }
+        Stance leaning = stance(language);
         Candidate stance = null;
-        for (Cue cue : stances) {
+        for (Cue cue : leaning.phrases()) {
             Matcher m = cue.pattern().matcher(text);
             if (m.find()) {
                 Candidate c = new Candidate(cue, m.start(), m.end());
@@ -178,7 +269,8 @@ final class Lexicon {
             return java.util.Optional.of(new Hit(facet, 10, NEUTRAL_CONFIDENCE, q[0], q[1], first.start(), 0));
         }
         int[] q = quote(text, stance.start, stance.end);
-        boolean negated = negated(text, q[0], stance.start, stance.cue.phrase());
+        boolean negated = negated(text, q[0], stance.start, stance.cue.phrase(), leaning.negators())
+                || stance.cue.facet().equals("high") && negatedAfter(text, stance.end, q[1], leaning.negatorsAfter());
         int score = negated ? 20 - stance.cue.score() : stance.cue.score();
         return java.util.Optional.of(new Hit(facet, score, STANCE_CONFIDENCE, q[0], q[1], stance.start,
                 stance.end - stance.start));
@@ -191,9 +283,12 @@ final class Lexicon {
                 .thenComparingInt(Candidate::start);
     }
 
-    /** One of the three words before the cue (inside its quote) negates it, unless the cue is itself negative. */
-    private static boolean negated(String text, int quoteStart, int cueStart, String phrase) {
-        if (NEGATORS.contains(firstWord(phrase))) {
+    /**
+     * One of the three words before the cue (inside its quote) is one of {@code negators} (or an English "n't"), unless
+     * the cue itself starts with one.
+     */
+    private static boolean negated(String text, int quoteStart, int cueStart, String phrase, Set<String> negators) {
+        if (negators.contains(firstWord(phrase))) {
             return false;
         }
         List<String> before = new ArrayList<>();
@@ -202,7 +297,31 @@ final class Lexicon {
             before.add(normalise(w.group()));
         }
         for (int i = Math.max(0, before.size() - 3); i < before.size(); i++) {
-            if (NEGATORS.contains(before.get(i)) || before.get(i).endsWith("n't")) {
+            if (negators.contains(before.get(i)) || before.get(i).endsWith("n't")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One of the three words after the cue, in its clause, is one of {@code negatorsAfter} ("Ich mag das nicht"); for
+     * a high phrase only, since a low one followed by another "not" ("Eher selten, das ist nicht mein Ding") says the
+     * same thing twice.
+     */
+    private static boolean negatedAfter(String text, int cueEnd, int quoteEnd, Set<String> negatorsAfter) {
+        int clauseEnd = cueEnd;
+        while (clauseEnd < quoteEnd && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(clauseEnd)) < 0
+                && ".!?".indexOf(text.charAt(clauseEnd)) < 0
+                && Punctuation.FULL_WIDTH_SENTENCE_ENDS.indexOf(text.charAt(clauseEnd)) < 0) {
+            clauseEnd++;
+        }
+        if (negatorsAfter.isEmpty() || cueEnd >= clauseEnd) {
+            return false;
+        }
+        Matcher w = WORD.matcher(text.substring(cueEnd, clauseEnd));
+        for (int i = 0; i < 3 && w.find(); i++) {
+            if (negatorsAfter.contains(normalise(w.group()))) {
                 return true;
             }
         }

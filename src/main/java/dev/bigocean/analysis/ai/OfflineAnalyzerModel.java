@@ -30,8 +30,9 @@ import dev.langchain4j.model.output.TokenUsage;
  * the same prompt a real model gets, takes the text inside the {@code <user_message>} fence, finds the cue phrases of
  * {@code offline/lexicon.json} in it and answers with the JSON the real model is asked for: one item per facet with
  * a cue, quoting the sentence around the cue verbatim. When the interviewer question is one of the offline question
- * bank's, the answer is also evidence for that question's facet (its cue with more confidence, else its stance). Token usage is estimated (4 characters a token). Not a test
- * double: it exists so the whole flow reaches real results without a key.
+ * bank's (in the session's language, which the prompt names), the answer is also evidence for that question's facet:
+ * its cue with more confidence, else its stance, read in that language. Token usage is estimated (4 characters a
+ * token). Not a test double: it exists so the whole flow reaches real results without a key.
  */
 public class OfflineAnalyzerModel implements ChatModel {
 
@@ -60,10 +61,11 @@ public class OfflineAnalyzerModel implements ChatModel {
     public ChatResponse doChat(ChatRequest request) {
         String userText = fencedUserText(request.messages());
         List<Lexicon.Hit> hits = new java.util.ArrayList<>(lexicon.analyse(userText));
+        String language = language(request.messages());
         java.util.Optional<String> focus = ConversationContent.get()
-                .facetOfQuestionIn(fenced(request.messages(), QUESTION_OPEN, QUESTION_CLOSE), language(request.messages()))
+                .facetOfQuestionIn(fenced(request.messages(), QUESTION_OPEN, QUESTION_CLOSE), language)
                 .map(Facet::apiName);
-        focus.flatMap(facet -> lexicon.focused(userText, facet, hits)).ifPresent(focused -> {
+        focus.flatMap(facet -> lexicon.focused(userText, facet, hits, language)).ifPresent(focused -> {
             hits.removeIf(h -> h.facet().equals(focused.facet()));
             hits.add(0, focused);
         });

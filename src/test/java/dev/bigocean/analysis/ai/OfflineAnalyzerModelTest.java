@@ -164,10 +164,66 @@ class OfflineAnalyzerModelTest {
                 .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
         JsonNode german = byFacet(analyse(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
                 "German (de)")).get("orderliness");
-        assertEquals(10, german.get("score").asInt(), "a neutral score: the cues are English");
+        assertEquals(10, german.get("score").asInt(), "a neutral score: no English cue, no German stance");
         assertEquals(60, german.get("confidence").asInt());
         assertEquals(null, byFacet(analyse(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
                 "Japanese (ja)")).get("orderliness"), "the question is searched in the session's language");
+    }
+
+    @Test
+    void anAnswersStanceIsReadInItsLanguage() throws Exception {
+        String question = dev.bigocean.scoring.ConversationContent.get().bank("de")
+                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        JsonNode high = byFacet(analyse(question, "Ich räume fast immer sofort auf, danach fühle ich mich wohler.",
+                "German (de)")).get("orderliness");
+        assertEquals(15, high.get("score").asInt());
+        assertEquals(70, high.get("confidence").asInt());
+        assertEquals("Ich räume fast immer sofort auf", high.get("quote").asText());
+        JsonNode low = byFacet(analyse(question, "Aufräumen mag ich gar nicht, es liegt alles herum.", "German (de)"))
+                .get("orderliness");
+        assertEquals(5, low.get("score").asInt(), low.toString());
+        JsonNode negated = byFacet(analyse(question, "Ich räume nicht so oft auf wie andere.", "German (de)"))
+                .get("orderliness");
+        assertEquals(5, negated.get("score").asInt(), "a German negator before a high phrase: " + negated);
+        JsonNode lowTwice = byFacet(analyse(question, "Eher selten, das ist nicht so mein Ding.", "German (de)"))
+                .get("orderliness");
+        assertEquals(5, lowTwice.get("score").asInt(), "a low phrase and a \"not\" after it stay low: " + lowTwice);
+        JsonNode otherClause = byFacet(analyse(question, "Mag ich, aber nicht immer.",
+                "German (de)")).get("orderliness");
+        assertEquals(15, otherClause.get("score").asInt(), "a \"not\" in the next clause is not the phrase's: " + otherClause);
+        JsonNode english = byFacet(analyse(question, "Ich räume fast immer sofort auf, danach fühle ich mich wohler.",
+                "Hindi (hi)")).get("orderliness");
+        assertEquals(null, english, "a Hindi session has English questions, so the German one is no question of it");
+
+        String japaneseQuestion = dev.bigocean.scoring.ConversationContent.get().bank("ja")
+                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        JsonNode japanese = byFacet(analyse(japaneseQuestion, "部屋はいつもきれいにしています。", "Japanese (ja)"))
+                .get("orderliness");
+        assertEquals(15, japanese.get("score").asInt(), "a phrase inside a run of Japanese text: " + japanese);
+        assertEquals("部屋はいつもきれいにしています", japanese.get("quote").asText());
+    }
+
+    @Test
+    void everyTranslatedStanceLoadsAndABrokenOneIsRefused() throws Exception {
+        Lexicon lexicon = Lexicon.fromClasspath();
+        for (String language : java.util.List.of("ca", "cs", "da", "de", "es", "fi", "fr", "hu", "id", "it", "ja", "ko", "nl",
+                "no", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "zh")) {
+            Lexicon.Stance stance = lexicon.stance(language);
+            assertEquals(language, stance.language());
+            assertTrue(stance.phrases().stream().filter(c -> c.facet().equals("high")).count() >= 15, language);
+            assertTrue(stance.phrases().stream().filter(c -> c.facet().equals("low")).count() >= 15, language);
+        }
+        assertEquals("en", lexicon.stance("hi").language(), "a language without its own stance reads English");
+        JsonNode broken = JSON.readTree("{\"language\": \"fr\", \"stance\": {\"high\": [\"oft\", \"Oft\"]},"
+                + " \"negators\": [\"gar nicht\"]}");
+        String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Lexicon.stance("de", broken)).getMessage();
+        for (String problem : java.util.List.of("offline/lexicon-de.json: ", "language must be de", "stance.low: needs phrases",
+                "\"Oft\" is empty or listed twice", "negators: \"gar nicht\" is not one word")) {
+            assertTrue(message.contains(problem), problem + " in " + message);
+        }
+        assertTrue(Lexicon.pattern("いつも").matcher("私はいつも早起きです").find(), "no word boundary inside Japanese text");
+        assertFalse(Lexicon.pattern("oft").matcher("Er ist ein Softie").find(), "Latin phrases stay whole words");
     }
 
     /** The analyzer's answer to its real prompt, filled as the analysis fills it. */
