@@ -29,7 +29,7 @@ public final class ConversationContent {
 
     /** The language of {@code offline/question-bank.json}. */
     public static final String ENGLISH = "en";
-    /** Where a question quotes what the user said, in an acknowledgement. */
+    /** The placeholder in an acknowledgement where a short phrase of the user's answer is quoted. */
     public static final String ECHO = "{echo}";
 
     private static final String ENGLISH_BANK = "offline/question-bank.json";
