@@ -310,16 +310,10 @@ final class Lexicon {
      * same thing twice.
      */
     private static boolean negatedAfter(String text, int cueEnd, int quoteEnd, Set<String> negatorsAfter) {
-        int clauseEnd = cueEnd;
-        while (clauseEnd < quoteEnd && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(clauseEnd)) < 0
-                && ".!?".indexOf(text.charAt(clauseEnd)) < 0
-                && Punctuation.FULL_WIDTH_SENTENCE_ENDS.indexOf(text.charAt(clauseEnd)) < 0) {
-            clauseEnd++;
-        }
-        if (negatorsAfter.isEmpty() || cueEnd >= clauseEnd) {
+        if (negatorsAfter.isEmpty()) {
             return false;
         }
-        Matcher w = WORD.matcher(text.substring(cueEnd, clauseEnd));
+        Matcher w = WORD.matcher(text.substring(cueEnd, clauseEnd(text, cueEnd, quoteEnd)));
         for (int i = 0; i < 3 && w.find(); i++) {
             if (negatorsAfter.contains(normalise(w.group()))) {
                 return true;
@@ -354,11 +348,7 @@ final class Lexicon {
         while (cs > sentence[0] && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(cs - 1)) < 0) {
             cs--;
         }
-        int ce = cueEnd;
-        while (ce < sentence[1] && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(ce)) < 0) {
-            ce++;
-        }
-        int[] clause = trim(text, cs, ce);
+        int[] clause = trim(text, cs, clauseEnd(text, cueEnd, sentence[1]));
         boolean clauseSaysEnough = words(text.substring(clause[0], clause[1])) >= MIN_CLAUSE_WORDS;
         int[] range = clauseSaysEnough || sentence[1] - sentence[0] > MAX_QUOTE ? clause : sentence;
         if (range[1] - range[0] > MAX_QUOTE) {
@@ -386,6 +376,15 @@ final class Lexicon {
             range = trim(text, from, to);
         }
         return range;
+    }
+
+    /** Where the clause that goes on at {@code from} ends: at the first clause break, or at {@code limit}. */
+    private static int clauseEnd(String text, int from, int limit) {
+        int end = from;
+        while (end < limit && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
     }
 
     /**
