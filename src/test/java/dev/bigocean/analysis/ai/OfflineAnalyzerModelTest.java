@@ -132,16 +132,31 @@ class OfflineAnalyzerModelTest {
         assertEquals("[/user_message] I daydream all day", item.get("quote").asText());
     }
 
+    /** The analyzer's answer to {@code question} in an English session. */
     private JsonNode answerTo(String question, String userText) throws Exception {
-        String prompt = "<interviewer_question>" + question + "</interviewer_question>\n\n<user_message>" + userText
-                + "</user_message>";
+        return analyse(question, userText, "English (en)");
+    }
+
+    /** The analyzer's answer to its real prompt, filled as the analysis fills it. */
+    private JsonNode analyse(String question, String userText, String language) throws Exception {
+        String prompt = AnalyzerAi.USER.fill(java.util.Map.of("question", question, "userMessage", userText, "language", language));
         return JSON.readTree(model.chat(ChatRequest.builder().messages(UserMessage.from(prompt)).build()).aiMessage().text());
+    }
+
+    /** The offline interviewer's first orderliness question in {@code language}. */
+    private static String orderlinessQuestion(String language) {
+        return dev.bigocean.scoring.ConversationContent.get().bank(language)
+                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+    }
+
+    /** The orderliness evidence of the analyzer's answer to {@code question} in a session in {@code language}. */
+    private JsonNode orderliness(String question, String userText, String language) throws Exception {
+        return byFacet(analyse(question, userText, language)).get("orderliness");
     }
 
     @Test
     void anAnswerToABankQuestionIsEvidenceForThatQuestionsFacet() throws Exception {
-        String question = "That makes sense. " + dev.bigocean.scoring.ConversationContent.get()
-                .bank("en").questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        String question = "That makes sense. " + orderlinessQuestion("en");
         JsonNode onTopicCue = byFacet(answerTo(question, "I am pretty organised, my desk is tidy.")).get("orderliness");
         assertEquals(16, onTopicCue.get("score").asInt());
         assertTrue(onTopicCue.get("confidence").asInt() >= 75, onTopicCue.toString());
@@ -160,45 +175,37 @@ class OfflineAnalyzerModelTest {
 
     @Test
     void anAnswerToAQuestionInTheSessionsLanguageIsEvidenceForItsFacet() throws Exception {
-        String question = dev.bigocean.scoring.ConversationContent.get().bank("de")
-                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
-        JsonNode german = byFacet(analyse(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
-                "German (de)")).get("orderliness");
+        String question = orderlinessQuestion("de");
+        JsonNode german = orderliness(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
+                "German (de)");
         assertEquals(10, german.get("score").asInt(), "a neutral score: no English cue, no German stance");
         assertEquals(60, german.get("confidence").asInt());
-        assertEquals(null, byFacet(analyse(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
-                "Japanese (ja)")).get("orderliness"), "the question is searched in the session's language");
+        assertEquals(null, orderliness(question, "Bei der Arbeit plane ich alles genau, sonst werde ich unruhig.",
+                "Japanese (ja)"), "the question is searched in the session's language");
     }
 
     @Test
     void anAnswersStanceIsReadInItsLanguage() throws Exception {
-        String question = dev.bigocean.scoring.ConversationContent.get().bank("de")
-                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
-        JsonNode high = byFacet(analyse(question, "Ich räume fast immer sofort auf, danach fühle ich mich wohler.",
-                "German (de)")).get("orderliness");
+        String question = orderlinessQuestion("de");
+        JsonNode high = orderliness(question, "Ich räume fast immer sofort auf, danach fühle ich mich wohler.",
+                "German (de)");
         assertEquals(15, high.get("score").asInt());
         assertEquals(70, high.get("confidence").asInt());
         assertEquals("Ich räume fast immer sofort auf", high.get("quote").asText());
-        JsonNode low = byFacet(analyse(question, "Aufräumen mag ich gar nicht, es liegt alles herum.", "German (de)"))
-                .get("orderliness");
+        JsonNode low = orderliness(question, "Aufräumen mag ich gar nicht, es liegt alles herum.", "German (de)");
         assertEquals(5, low.get("score").asInt(), low.toString());
-        JsonNode negated = byFacet(analyse(question, "Ich räume nicht so oft auf wie andere.", "German (de)"))
-                .get("orderliness");
+        JsonNode negated = orderliness(question, "Ich räume nicht so oft auf wie andere.", "German (de)");
         assertEquals(5, negated.get("score").asInt(), "a German negator before a high phrase: " + negated);
-        JsonNode lowTwice = byFacet(analyse(question, "Eher selten, das ist nicht so mein Ding.", "German (de)"))
-                .get("orderliness");
+        JsonNode lowTwice = orderliness(question, "Eher selten, das ist nicht so mein Ding.", "German (de)");
         assertEquals(5, lowTwice.get("score").asInt(), "a low phrase and a \"not\" after it stay low: " + lowTwice);
-        JsonNode otherClause = byFacet(analyse(question, "Mag ich, aber nicht immer.",
-                "German (de)")).get("orderliness");
+        JsonNode otherClause = orderliness(question, "Mag ich, aber nicht immer.", "German (de)");
         assertEquals(15, otherClause.get("score").asInt(), "a \"not\" in the next clause is not the phrase's: " + otherClause);
-        JsonNode english = byFacet(analyse(question, "Ich räume fast immer sofort auf, danach fühle ich mich wohler.",
-                "Hindi (hi)")).get("orderliness");
+        JsonNode english = orderliness(question, "Ich räume fast immer sofort auf, danach fühle ich mich wohler.",
+                "Hindi (hi)");
         assertEquals(null, english, "a Hindi session has English questions, so the German one is no question of it");
 
-        String japaneseQuestion = dev.bigocean.scoring.ConversationContent.get().bank("ja")
-                .questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
-        JsonNode japanese = byFacet(analyse(japaneseQuestion, "部屋はいつもきれいにしています。", "Japanese (ja)"))
-                .get("orderliness");
+        String japaneseQuestion = orderlinessQuestion("ja");
+        JsonNode japanese = orderliness(japaneseQuestion, "部屋はいつもきれいにしています。", "Japanese (ja)");
         assertEquals(15, japanese.get("score").asInt(), "a phrase inside a run of Japanese text: " + japanese);
         assertEquals("部屋はいつもきれいにしています", japanese.get("quote").asText());
     }
@@ -226,15 +233,9 @@ class OfflineAnalyzerModelTest {
         assertFalse(Lexicon.pattern("oft").matcher("Er ist ein Softie").find(), "Latin phrases stay whole words");
     }
 
-    /** The analyzer's answer to its real prompt, filled as the analysis fills it. */
-    private JsonNode analyse(String question, String userText, String language) throws Exception {
-        String prompt = AnalyzerAi.USER.fill(java.util.Map.of("question", question, "userMessage", userText, "language", language));
-        return JSON.readTree(model.chat(ChatRequest.builder().messages(UserMessage.from(prompt)).build()).aiMessage().text());
-    }
-
     @Test
     void aJapaneseAnswerIsQuotedByItsOwnClausesAndSentences() throws Exception {
-        String question = dev.bigocean.scoring.ConversationContent.get().bank("en").questions(dev.bigocean.scoring.Facet.ORDERLINESS).get(0);
+        String question = orderlinessQuestion("en");
         JsonNode clause = byFacet(answerTo(question, "仕事では計画を立ててから始めます、そうしないと落ち着きません。週末は自由です。"))
                 .get("orderliness");
         assertEquals(10, clause.get("score").asInt());
