@@ -52,6 +52,8 @@ final class Lexicon {
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}'\u2019-]";
     private static final Pattern WORD = Pattern.compile(WORD_CHAR + "+");
+    /** The marks that end the words after a cue where an after-negator is looked for: clause breaks and sentence marks. */
+    private static final String AFTER_CUE_BREAKS = Punctuation.CLAUSE_BREAKS + ".!?" + Punctuation.FULL_WIDTH_SENTENCE_ENDS;
 
     record Cue(String facet, String phrase, int score, int confidence, Pattern pattern) {
     }
@@ -313,7 +315,7 @@ final class Lexicon {
         if (negatorsAfter.isEmpty()) {
             return false;
         }
-        Matcher w = WORD.matcher(text.substring(cueEnd, clauseEnd(text, cueEnd, quoteEnd)));
+        Matcher w = WORD.matcher(text.substring(cueEnd, clauseEnd(text, cueEnd, quoteEnd, AFTER_CUE_BREAKS)));
         for (int i = 0; i < 3 && w.find(); i++) {
             if (negatorsAfter.contains(normalise(w.group()))) {
                 return true;
@@ -348,7 +350,7 @@ final class Lexicon {
         while (cs > sentence[0] && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(cs - 1)) < 0) {
             cs--;
         }
-        int[] clause = trim(text, cs, clauseEnd(text, cueEnd, sentence[1]));
+        int[] clause = trim(text, cs, clauseEnd(text, cueEnd, sentence[1], Punctuation.CLAUSE_BREAKS));
         boolean clauseSaysEnough = words(text.substring(clause[0], clause[1])) >= MIN_CLAUSE_WORDS;
         int[] range = clauseSaysEnough || sentence[1] - sentence[0] > MAX_QUOTE ? clause : sentence;
         if (range[1] - range[0] > MAX_QUOTE) {
@@ -378,10 +380,10 @@ final class Lexicon {
         return range;
     }
 
-    /** Where the clause that goes on at {@code from} ends: at the first clause break, or at {@code limit}. */
-    private static int clauseEnd(String text, int from, int limit) {
+    /** Where the clause that goes on at {@code from} ends: at the first of {@code breaks}, or at {@code limit}. */
+    private static int clauseEnd(String text, int from, int limit, String breaks) {
         int end = from;
-        while (end < limit && Punctuation.CLAUSE_BREAKS.indexOf(text.charAt(end)) < 0) {
+        while (end < limit && breaks.indexOf(text.charAt(end)) < 0) {
             end++;
         }
         return end;
